@@ -1,0 +1,55 @@
+# The two commands of README.md's quick start: `make serve` and `make test`.
+# Everything else is set up on first use: the venv, the npm packages, Debian's chromium.
+
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+export NO_MKDOCS_2_WARNING := 1
+export PYTHONDONTWRITEBYTECODE := 1
+
+.PHONY: serve build test test-fast lint bench setup chromium clean
+
+serve: setup wheels
+	$(BIN)/mkdocs serve -a 127.0.0.1:8000 --livereload
+
+build: setup wheels
+	$(BIN)/mkdocs build --strict
+
+test: setup chromium build lint
+	$(BIN)/python -m pytest tests
+
+# Engine tests only (CPython and Pyodide under Node), no browser and no site build.
+test-fast: setup wheels
+	$(BIN)/python -m pytest tests -m "not browser"
+
+lint: setup
+	npx --no-install textlint docs
+	$(PYTHON) ../shared/tools/originality.py docs estimator/data overrides
+
+bench: setup chromium build
+	$(BIN)/python bench/engine.py
+
+setup: $(VENV)/.stamp node_modules/.stamp
+
+$(VENV)/.stamp: requirements-dev.txt pyproject.toml
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --disable-pip-version-check -r requirements-dev.txt
+	$(BIN)/pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation -e .
+	touch $@
+
+node_modules/.stamp: package.json package-lock.json
+	npm ci --no-audit --no-fund
+	touch $@
+
+# The estimator's wheel and the jpholiday wheel, which the estimator page loads into Pyodide.
+wheels: $(VENV)/.stamp $(wildcard estimator/*.py estimator/data/*.toml)
+	rm -rf build/wheels && mkdir -p build/wheels
+	$(BIN)/python -m build --wheel --no-isolation --outdir build/wheels . > /dev/null
+	$(BIN)/pip download --quiet --no-deps --only-binary=:all: --dest build/wheels jpholiday==1.0.3
+	touch $@
+
+chromium:
+	@command -v chromium > /dev/null || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium; }
+
+clean:
+	rm -rf site build wheels .pytest_cache

@@ -1,0 +1,190 @@
+"""The task catalog: what a client can hand over, how long it takes, and whether it may be delegated.
+
+Read from `data/catalog.toml`. Minutes are kept as exact fractions so that 0.6 minutes per journal
+entry times 100 entries is exactly 60 minutes, and totals always equal the sum of their parts.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from fractions import Fraction
+from pathlib import Path
+
+from .errors import DataError
+from .records import Record, read_toml
+
+PERIODS = ("day", "week", "month", "once")
+PERIOD_NAMES = {"day": "1日あたり", "week": "1週あたり", "month": "1か月あたり", "once": "初回のみ"}
+DELEGABILITY = ("ok", "partly", "reserved")
+
+
+@dataclass(frozen=True)
+class MinuteRange:
+    low: Fraction
+    typical: Fraction
+    high: Fraction
+
+
+@dataclass(frozen=True)
+class Category:
+    id: str
+    name: str
+    pillar: bool
+
+
+@dataclass(frozen=True)
+class ServiceKind:
+    id: str
+    name: str
+    summary: str
+    guide: str
+
+
+@dataclass(frozen=True)
+class Profession:
+    """A licensed profession whose reserved work an assistant may not do (士業の独占業務)."""
+
+    id: str
+    name: str
+    law: str
+    article: str
+    reserved: str
+    condition: str
+    assistant_can: str
+    ask_instead: str
+    penalty: str
+    guide: str
+
+
+@dataclass(frozen=True)
+class Task:
+    id: str
+    name: str
+    description: str
+    category: str
+    unit: str
+    minutes_per_unit: MinuteRange
+    default_quantity: Fraction
+    default_period: str
+    delegability: str
+    profession: str | None
+    reserved_note: str
+    service_kinds: tuple[str, ...]
+    guide: str
+    source: str
+    subsidy_eligible: bool
+    default_selected: bool
+
+    @property
+    def is_reserved(self) -> bool:
+        return self.delegability == "reserved"
+
+
+@dataclass(frozen=True)
+class Catalog:
+    sources_checked: str
+    categories: tuple[Category, ...]
+    service_kinds: tuple[ServiceKind, ...]
+    professions: tuple[Profession, ...]
+    tasks: tuple[Task, ...]
+    _tasks_by_id: dict[str, Task] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "_tasks_by_id", {t.id: t for t in self.tasks})
+
+    def task(self, task_id: str) -> Task:
+        return self._tasks_by_id[task_id]
+
+    def has_task(self, task_id: str) -> bool:
+        return task_id in self._tasks_by_id
+
+    def profession(self, profession_id: str) -> Profession:
+        return next(p for p in self.professions if p.id == profession_id)
+
+    def service_kind(self, kind_id: str) -> ServiceKind:
+        return next(k for k in self.service_kinds if k.id == kind_id)
+
+    def category(self, category_id: str) -> Category:
+        return next(c for c in self.categories if c.id == category_id)
+
+    def tasks_in(self, category_id: str) -> tuple[Task, ...]:
+        return tuple(t for t in self.tasks if t.category == category_id)
+
+
+def load_catalog(path: Path) -> Catalog:
+    root = Record(path.name, "(ファイル全体)", read_toml(path))
+    categories = tuple(Category(r.text("id"), r.text("name"), r.flag("pillar")) for r in root.tables("categories"))
+    kinds = tuple(
+        ServiceKind(r.text("id"), r.text("name"), r.text("summary"), r.text("guide"))
+        for r in root.tables("service_kinds")
+    )
+    professions = tuple(_profession(r) for r in root.tables("professions"))
+    context = _Context({c.id for c in categories}, {k.id for k in kinds}, {p.id for p in professions})
+    tasks = tuple(_task(r, context) for r in root.tables("tasks"))
+    return Catalog(root.text("sources_checked"), categories, kinds, professions, tasks)
+
+
+@dataclass(frozen=True)
+class _Context:
+    category_ids: set[str]
+    kind_ids: set[str]
+    profession_ids: set[str]
+
+
+def _profession(r: Record) -> Profession:
+    return Profession(
+        id=r.text("id"),
+        name=r.text("name"),
+        law=r.text("law"),
+        article=r.text("article"),
+        reserved=r.text("reserved"),
+        condition=r.text("condition"),
+        assistant_can=r.text("assistant_can"),
+        ask_instead=r.text("ask_instead"),
+        penalty=r.text("penalty", default=""),
+        guide=r.text("guide"),
+    )
+
+
+def _task(r: Record, context: _Context) -> Task:
+    minutes = r.table("minutes_per_unit", f"{r.label}.minutes_per_unit")
+    low, typical, high = (minutes.number(name) for name in ("low", "typical", "high"))
+    if not low <= typical <= high:
+        raise r.fail("minutes_per_unit", "low ≤ typical ≤ high になっていません")
+    delegability = r.choice("delegability", DELEGABILITY)
+    profession = r.data.get("profession")
+    if delegability != "ok":
+        profession = r.choice("profession", context.profession_ids)
+    elif profession is not None:
+        raise r.fail("profession", "delegability が ok の業務には指定できません")
+    if delegability == "reserved" and high != 0:
+        raise r.fail("minutes_per_unit", "独占業務（reserved）は時間を 0 にしてください")
+    if delegability == "partly" and not r.data.get("reserved_note"):
+        raise r.fail("reserved_note", "partly の業務には、頼めない部分の説明が必要です")
+    kinds = r.texts("service_kinds")
+    for kind in kinds:
+        if kind not in context.kind_ids:
+            raise r.fail("service_kinds", f"未知のサービス種別 {kind!r}")
+    if delegability != "reserved" and not kinds:
+        raise r.fail("service_kinds", "少なくとも1つのサービス種別が必要です")
+    return Task(
+        id=r.text("id"),
+        name=r.text("name"),
+        description=r.text("description"),
+        category=r.choice("category", context.category_ids),
+        unit=r.text("unit"),
+        minutes_per_unit=MinuteRange(low, typical, high),
+        default_quantity=r.number("default_quantity"),
+        default_period=r.choice("default_period", PERIODS),
+        delegability=delegability,
+        profession=profession,
+        reserved_note=r.text("reserved_note", default=""),
+        service_kinds=kinds,
+        guide=r.text("guide"),
+        source=r.text("source"),
+        subsidy_eligible=r.flag("subsidy_eligible", default=False),
+        default_selected=r.flag("default_selected", default=False),
+    )
+
+
+__all__ = ["Catalog", "Category", "DataError", "MinuteRange", "Profession", "ServiceKind", "Task", "load_catalog"]

@@ -1,0 +1,109 @@
+"""Monthly and one-off hours from the tasks a client ticked.
+
+Every line is rounded up to whole minutes once, from exact fractions, so the totals are plain sums
+of the lines and never drift. Reserved tasks (士業の独占業務) appear as lines with zero minutes: they
+are shown to the client but add no hours.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from fractions import Fraction
+
+from .catalog import Catalog, MinuteRange, Task
+from .inputs import TaskChoice
+from .terms import Terms
+
+
+@dataclass(frozen=True)
+class MinuteTotals:
+    low: int
+    typical: int
+    high: int
+
+    def __add__(self, other: "MinuteTotals") -> "MinuteTotals":
+        return MinuteTotals(self.low + other.low, self.typical + other.typical, self.high + other.high)
+
+    def percent(self, percent: int) -> "MinuteTotals":
+        """This share of each bound, rounded up to whole minutes."""
+        return MinuteTotals(*(-(-value * percent // 100) for value in (self.low, self.typical, self.high)))
+
+
+ZERO = MinuteTotals(0, 0, 0)
+
+
+@dataclass(frozen=True)
+class TaskHours:
+    task: Task
+    choice: TaskChoice
+    units_per_month: Fraction  # for a one-off task: the units done once
+    minutes: MinuteTotals
+
+    @property
+    def one_off(self) -> bool:
+        return self.choice.period == "once"
+
+
+@dataclass(frozen=True)
+class HoursEstimate:
+    lines: tuple[TaskHours, ...]
+    buffer_percent: int
+    monthly_work: MinuteTotals
+    monthly_buffer: MinuteTotals
+    monthly_total: MinuteTotals
+    setup_minutes: int
+    one_off_work: MinuteTotals
+    one_off_buffer: MinuteTotals
+    initial_total: MinuteTotals
+
+    @property
+    def monthly_lines(self) -> tuple[TaskHours, ...]:
+        return tuple(line for line in self.lines if not line.one_off)
+
+    @property
+    def one_off_lines(self) -> tuple[TaskHours, ...]:
+        return tuple(line for line in self.lines if line.one_off)
+
+
+def units_per_month(choice: TaskChoice, terms: Terms) -> Fraction:
+    """How many units a month a per-day or per-week quantity means (per business day, 4.3 weeks)."""
+    factor = {"day": terms.business_days_per_month, "week": terms.weeks_per_month}.get(choice.period, Fraction(1))
+    return choice.quantity * factor
+
+
+def line_minutes(units: Fraction, per_unit: MinuteRange) -> MinuteTotals:
+    return MinuteTotals(*((units * bound).__ceil__() for bound in (per_unit.low, per_unit.typical, per_unit.high)))
+
+
+def estimate_hours(choices: tuple[TaskChoice, ...], catalog: Catalog, terms: Terms) -> HoursEstimate:
+    lines = []
+    for choice in choices:
+        if not choice.selected:
+            continue
+        task = catalog.task(choice.task_id)
+        units = units_per_month(choice, terms)
+        lines.append(TaskHours(task, choice, units, line_minutes(units, task.minutes_per_unit)))
+    buffer_percent = terms.pricing.buffer_percent
+    monthly_work = _sum(line.minutes for line in lines if not line.one_off)
+    one_off_work = _sum(line.minutes for line in lines if line.one_off)
+    handed_over = sum(1 for line in lines if not line.task.is_reserved and not line.one_off and line.choice.quantity > 0)
+    setup = terms.setup_handover_minutes + terms.setup_minutes_per_task * handed_over if handed_over else 0
+    monthly_buffer, one_off_buffer = monthly_work.percent(buffer_percent), one_off_work.percent(buffer_percent)
+    return HoursEstimate(
+        lines=tuple(lines),
+        buffer_percent=buffer_percent,
+        monthly_work=monthly_work,
+        monthly_buffer=monthly_buffer,
+        monthly_total=monthly_work + monthly_buffer,
+        setup_minutes=setup,
+        one_off_work=one_off_work,
+        one_off_buffer=one_off_buffer,
+        initial_total=one_off_work + one_off_buffer + MinuteTotals(setup, setup, setup),
+    )
+
+
+def _sum(items) -> MinuteTotals:
+    total = ZERO
+    for item in items:
+        total = total + item
+    return total

@@ -1,0 +1,100 @@
+"""What a month of work costs: pay-as-you-go and each monthly plan, tax excluded and included.
+
+All money is integer yen. Consumption tax is computed once on a month's net total and its fraction
+of a yen is handled by the rule in terms.toml (`tax_rounding`, default: rounded down, 切り捨て).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .terms import Plan, Pricing
+from .units import ceil_div
+
+HOURLY = "hourly"
+
+
+@dataclass(frozen=True)
+class Money:
+    net_yen: int
+    tax_yen: int
+    gross_yen: int
+
+
+@dataclass(frozen=True)
+class CostOption:
+    """One way to pay for a month: `id` is "hourly" or a plan id."""
+
+    id: str
+    name: str
+    included_minutes: int
+    billed_minutes: int
+    overage_minutes: int
+    unused_minutes: int
+    cost: Money
+
+
+def tax(net_yen: int, pricing: Pricing) -> int:
+    exact_numerator = net_yen * pricing.tax_rate_percent
+    if pricing.tax_rounding == "floor":
+        return exact_numerator // 100
+    if pricing.tax_rounding == "ceil":
+        return ceil_div(exact_numerator, 100)
+    return (exact_numerator * 2 + 100) // 200  # half up
+
+
+def with_tax(net_yen: int, pricing: Pricing) -> Money:
+    amount = tax(net_yen, pricing)
+    return Money(net_yen, amount, net_yen + amount)
+
+
+def round_up_minutes(minutes: int, increment: int) -> int:
+    return ceil_div(minutes, increment) * increment
+
+
+def hourly_cost(minutes: int, pricing: Pricing) -> CostOption:
+    billed = round_up_minutes(minutes, pricing.hourly_increment_minutes)
+    net = ceil_div(billed * pricing.hourly_rate_yen, 60)
+    return CostOption(HOURLY, "時間単価（スポット）", 0, billed, 0, 0, with_tax(net, pricing))
+
+
+def plan_cost(minutes: int, plan: Plan, pricing: Pricing) -> CostOption:
+    included = plan.hours * 60
+    overage = round_up_minutes(max(0, minutes - included), pricing.overage_increment_minutes)
+    net = plan.monthly_fee_yen + ceil_div(overage * plan.overage_yen_per_hour, 60)
+    return CostOption(plan.id, plan.name, included, included + overage, overage, max(0, included - minutes),
+                      with_tax(net, pricing))
+
+
+def cost_options(minutes: int, pricing: Pricing) -> tuple[CostOption, ...]:
+    """Pay-as-you-go first, then the plans in the order of the data file."""
+    return (hourly_cost(minutes, pricing), *(plan_cost(minutes, plan, pricing) for plan in pricing.plans))
+
+
+def cheapest(options: tuple[CostOption, ...]) -> CostOption:
+    """The lowest price with tax; on a tie the earlier option (pay-as-you-go, then smaller plans)."""
+    return min(options, key=lambda option: option.cost.gross_yen)
+
+
+def cheapest_cost(minutes: int, pricing: Pricing) -> CostOption:
+    return cheapest(cost_options(minutes, pricing))
+
+
+def affordable_minutes(budget_gross_yen: int, pricing: Pricing) -> int:
+    """The most minutes of work a month that some option delivers within the budget (tax included).
+
+    Cost never falls as minutes grow, so a binary search over billing increments finds the edge.
+    """
+    step = pricing.hourly_increment_minutes
+    if cheapest_cost(step, pricing).cost.gross_yen > budget_gross_yen:
+        return 0
+    low, high = 1, 1
+    while cheapest_cost(high * step, pricing).cost.gross_yen <= budget_gross_yen:
+        low, high = high, high * 2
+    while high - low > 1:
+        middle = (low + high) // 2
+        if cheapest_cost(middle * step, pricing).cost.gross_yen <= budget_gross_yen:
+            low = middle
+        else:
+            high = middle
+    return low * step

@@ -1,0 +1,129 @@
+"""The whole input as a short, URL-safe string, and back.
+
+Format: "<version>.<base64url of raw-deflated compact JSON>". Tasks are stored by their permanent
+ids, and only those that are selected or differ from the catalog's defaults, so a link made today
+still opens after tasks are added to the catalog; a task that was removed since is reported, not
+fatal. The decoder accepts only what it understands and never raises anything but InputError.
+"""
+
+from __future__ import annotations
+
+import base64
+import binascii
+import json
+import zlib
+from dataclasses import dataclass
+from fractions import Fraction
+from typing import Any
+
+from .catalog import PERIODS, Catalog
+from .errors import FieldError, InputError
+from .inputs import PRIORITIES, EstimateInput
+
+VERSION = "1"
+MAX_STATE_CHARS = 8000
+MAX_JSON_BYTES = 64 * 1024  # refuses "zip bombs" hidden in a link
+_PROFILE_KEYS = {
+    "name": "n", "industry": "i", "business": "s", "website": "w", "contact_tool": "c", "video_call": "v",
+    "desired_start": "d", "weekend_work": "we", "volume_fluctuates": "vf", "irregulars": "r", "notes": "o",
+}
+
+
+@dataclass(frozen=True)
+class DecodedState:
+    raw_input: dict[str, Any]  # in the form parse_input reads; fields are checked there
+    notices: tuple[str, ...]
+
+
+def encode_state(estimate_input: EstimateInput, catalog: Catalog) -> str:
+    tasks = []
+    for choice in estimate_input.choices:
+        task = catalog.task(choice.task_id)
+        default = (task.default_selected, task.default_quantity, task.default_period, "want")
+        if (choice.selected, choice.quantity, choice.period, choice.priority) != default:
+            tasks.append([choice.task_id, _number(choice.quantity), PERIODS.index(choice.period),
+                          PRIORITIES.index(choice.priority), int(choice.selected)])
+    profile = {}
+    for field, key in _PROFILE_KEYS.items():
+        value = getattr(estimate_input.profile, field)
+        if field == "desired_start" and value is not None:
+            value = value.isoformat()
+        if value not in ("", None, False) and not (field == "video_call" and value == "either"):
+            profile[key] = value
+    payload: dict[str, Any] = {"t": tasks}
+    if estimate_input.budget_yen is not None:
+        payload["b"] = estimate_input.budget_yen
+    if profile:
+        payload["p"] = profile
+    data = json.dumps(payload, ensure_ascii=False, separators=(",", ":")).encode()
+    compressor = zlib.compressobj(9, zlib.DEFLATED, -15)
+    packed = compressor.compress(data) + compressor.flush()
+    return VERSION + "." + base64.urlsafe_b64encode(packed).decode().rstrip("=")
+
+
+def decode_state(text: Any, catalog: Catalog) -> DecodedState:
+    payload = _unpack(text)
+    notices = []
+    tasks = []
+    entries = payload.get("t", [])
+    if not isinstance(entries, list):
+        raise _unreadable()
+    for entry in entries:
+        if not (isinstance(entry, list) and len(entry) == 5 and isinstance(entry[0], str)):
+            notices.append("共有リンクの業務の一部を読み取れませんでした。")
+            continue
+        task_id, quantity, period, priority, selected = entry
+        if not catalog.has_task(task_id):
+            notices.append(f"共有リンクにある業務「{task_id[:40]}」は今の一覧にないため、読み込みませんでした。")
+            continue
+        tasks.append({
+            "id": task_id,
+            "quantity": quantity,
+            "period": _code(PERIODS, period),
+            "priority": _code(PRIORITIES, priority),
+            "selected": selected == 1,
+        })
+    raw: dict[str, Any] = {"tasks": tasks}
+    if "b" in payload:
+        raw["budget_yen"] = payload["b"]
+    profile = payload.get("p", {})
+    if isinstance(profile, dict):
+        raw["profile"] = {field: profile[key] for field, key in _PROFILE_KEYS.items() if key in profile}
+    else:
+        notices.append("共有リンクのお客さま情報を読み取れませんでした。")
+    return DecodedState(raw, tuple(notices))
+
+
+def _number(value: Fraction) -> int | float:
+    return value.numerator if value.denominator == 1 else round(float(value), 4)
+
+
+def _code(names: tuple[str, ...], code: Any) -> Any:
+    # An unknown code is passed on as is, so parse_input reports it against the field.
+    if isinstance(code, int) and not isinstance(code, bool) and 0 <= code < len(names):
+        return names[code]
+    return code
+
+
+def _unreadable() -> InputError:
+    return InputError([FieldError("state", "共有リンクを読み取れませんでした。リンクが途中で切れていないか確かめてください")])
+
+
+def _unpack(text: Any) -> dict[str, Any]:
+    if not isinstance(text, str) or len(text) > MAX_STATE_CHARS or "." not in text:
+        raise _unreadable()
+    version, _, body = text.partition(".")
+    if version != VERSION:
+        raise InputError([FieldError("state", "この共有リンクの形式には対応していません。新しいリンクを作ってもらってください")])
+    try:
+        packed = base64.urlsafe_b64decode(body + "=" * (-len(body) % 4))
+        inflater = zlib.decompressobj(-15)
+        data = inflater.decompress(packed, MAX_JSON_BYTES)
+        if inflater.unconsumed_tail or not inflater.eof:
+            raise _unreadable()
+        payload = json.loads(data.decode())
+    except (binascii.Error, ValueError, zlib.error, UnicodeDecodeError, RecursionError):
+        raise _unreadable() from None
+    if not isinstance(payload, dict):
+        raise _unreadable()
+    return payload

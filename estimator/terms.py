@@ -1,0 +1,171 @@
+"""The provider's terms: rates, plans, tax, buffer, calendar, payment, contact and request steps.
+
+Read from `data/terms.toml`, the one file an operator edits to make the site and the estimator
+speak for their own service.
+"""
+
+from __future__ import annotations
+
+import datetime
+from dataclasses import dataclass
+from fractions import Fraction
+from pathlib import Path
+
+from .records import Record, read_toml
+
+TAX_ROUNDINGS = ("floor", "round", "ceil")
+STEP_ROUTES = ("both", "video", "text")
+
+
+@dataclass(frozen=True)
+class Plan:
+    id: str
+    name: str
+    hours: int
+    monthly_fee_yen: int
+    overage_yen_per_hour: int
+
+
+@dataclass(frozen=True)
+class Pricing:
+    hourly_rate_yen: int
+    hourly_increment_minutes: int
+    overage_increment_minutes: int
+    unused_hours_expire: bool
+    unused_hours_note: str
+    tax_rate_percent: int
+    tax_rounding: str
+    buffer_percent: int
+    plans: tuple[Plan, ...]
+
+
+@dataclass(frozen=True)
+class ClosedPeriod:
+    """A yearly closed period, inclusive, as (month, day) pairs; it may wrap over the new year."""
+
+    start: tuple[int, int]
+    end: tuple[int, int]
+
+    def contains(self, day: datetime.date) -> bool:
+        key = (day.month, day.day)
+        if self.start <= self.end:
+            return self.start <= key <= self.end
+        return key >= self.start or key <= self.end
+
+
+@dataclass(frozen=True)
+class Step:
+    id: str
+    name: str
+    business_days: int
+    route: str
+    who: str
+
+
+@dataclass(frozen=True)
+class Channel:
+    id: str
+    name: str
+
+
+@dataclass(frozen=True)
+class Terms:
+    provider_name: str
+    is_sample: bool
+    sample_note: str
+    business_hours: str
+    pricing: Pricing
+    setup_handover_minutes: int
+    setup_minutes_per_task: int
+    business_days_per_month: Fraction
+    weeks_per_month: Fraction
+    hire_threshold_hours_per_week: int
+    business_weekdays: frozenset[int]
+    closed_periods: tuple[ClosedPeriod, ...]
+    payment_timing: str
+    corporate_postpay: str
+    payment_methods: tuple[str, ...]
+    contract_methods: tuple[str, ...]
+    quote_note: str
+    inquiry_channels: tuple[Channel, ...]
+    work_tools: tuple[Channel, ...]
+    email: str
+    steps: tuple[Step, ...]
+
+    def plan(self, plan_id: str) -> Plan:
+        return next(p for p in self.pricing.plans if p.id == plan_id)
+
+
+def load_terms(path: Path) -> Terms:
+    root = Record(path.name, "(ファイル全体)", read_toml(path))
+    provider = root.table("provider", "[provider]")
+    pricing = root.table("pricing", "[pricing]")
+    setup = root.table("setup", "[setup]")
+    workload = root.table("workload", "[workload]")
+    calendar = root.table("calendar", "[calendar]")
+    payment = root.table("payment", "[payment]")
+    contact = root.table("contact", "[contact]")
+    weekdays = calendar.data.get("business_weekdays")
+    if not isinstance(weekdays, list) or not weekdays or not all(
+        isinstance(d, int) and not isinstance(d, bool) and 1 <= d <= 7 for d in weekdays
+    ):
+        raise calendar.fail("business_weekdays", "1（月）〜7（日）の整数の配列が必要です")
+    return Terms(
+        provider_name=provider.text("name"),
+        is_sample=provider.flag("is_sample"),
+        sample_note=provider.text("sample_note", default=""),
+        business_hours=provider.text("business_hours"),
+        pricing=_pricing(pricing),
+        setup_handover_minutes=setup.integer("handover_minutes"),
+        setup_minutes_per_task=setup.integer("minutes_per_task"),
+        business_days_per_month=workload.number("business_days_per_month", minimum=1),
+        weeks_per_month=workload.number("weeks_per_month", minimum=1),
+        hire_threshold_hours_per_week=workload.integer("hire_threshold_hours_per_week", minimum=1),
+        business_weekdays=frozenset(weekdays),
+        closed_periods=tuple(_closed_period(r) for r in calendar.tables("closed_periods", id_field=None)),
+        payment_timing=payment.text("timing"),
+        corporate_postpay=payment.text("corporate_postpay", default=""),
+        payment_methods=payment.texts("methods"),
+        contract_methods=payment.texts("contract_methods"),
+        quote_note=payment.text("quote_note", default=""),
+        inquiry_channels=tuple(Channel(r.text("id"), r.text("name")) for r in contact.tables("inquiry_channels")),
+        work_tools=tuple(Channel(r.text("id"), r.text("name")) for r in contact.tables("work_tools")),
+        email=contact.text("email"),
+        steps=tuple(
+            Step(r.text("id"), r.text("name"), r.integer("business_days", maximum=60), r.choice("route", STEP_ROUTES), r.text("who"))
+            for r in root.tables("steps")
+        ),
+    )
+
+
+def _pricing(r: Record) -> Pricing:
+    plans = tuple(
+        Plan(p.text("id"), p.text("name"), p.integer("hours", minimum=1), p.integer("monthly_fee_yen", minimum=1),
+             p.integer("overage_yen_per_hour", minimum=1))
+        for p in r.tables("plans")
+    )
+    return Pricing(
+        hourly_rate_yen=r.integer("hourly_rate_yen", minimum=1),
+        hourly_increment_minutes=r.integer("hourly_increment_minutes", minimum=1, maximum=60),
+        overage_increment_minutes=r.integer("overage_increment_minutes", minimum=1, maximum=60),
+        unused_hours_expire=r.flag("unused_hours_expire"),
+        unused_hours_note=r.text("unused_hours_note", default=""),
+        tax_rate_percent=r.integer("tax_rate_percent", maximum=100),
+        tax_rounding=r.choice("tax_rounding", TAX_ROUNDINGS),
+        buffer_percent=r.integer("buffer_percent", maximum=200),
+        plans=plans,
+    )
+
+
+def _closed_period(r: Record) -> ClosedPeriod:
+    return ClosedPeriod(_month_day(r, "from"), _month_day(r, "to"))
+
+
+def _month_day(r: Record, field: str) -> tuple[int, int]:
+    text = r.text(field)
+    try:
+        month, day = (int(part) for part in text.split("-"))
+        datetime.date(2000, month, day)  # a leap year, so 02-29 is accepted
+    except ValueError:
+        raise r.fail(field, f"MM-DD 形式の日付が必要です（{text!r}）") from None
+    return (month, day)
