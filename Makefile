@@ -15,11 +15,11 @@ serve: setup wheels
 build: setup wheels
 	$(BIN)/mkdocs build --strict
 
-test: setup chromium build lint
+test: setup chromium build lint pyodide-test-wheels
 	$(BIN)/python -m pytest tests
 
 # Engine tests only (CPython and Pyodide under Node), no browser and no site build.
-test-fast: setup wheels
+test-fast: setup pyodide-test-wheels
 	$(BIN)/python -m pytest tests -m "not browser"
 
 lint: setup
@@ -53,3 +53,12 @@ chromium:
 
 clean:
 	rm -rf site build wheels .pytest_cache
+
+# pytest, hypothesis and their pure-Python dependencies, for the engine tests inside Pyodide.
+# hypothesis ships only compiled wheels after 6.155.7, its last pure-Python wheel, which Pyodide can load.
+PYODIDE_TEST_PACKAGES := $(shell grep -iE '^(pytest|pluggy|iniconfig|packaging|pygments|sortedcontainers)==' requirements-dev.txt) hypothesis==6.155.7
+pyodide-test-wheels: wheels requirements-dev.txt
+	rm -rf build/pyodide-test-wheels && mkdir -p build/pyodide-test-wheels
+	cp build/wheels/*.whl build/pyodide-test-wheels/
+	$(BIN)/pip download --quiet --no-deps --only-binary=:all: --python-version 3.14 --implementation py --platform any --abi none --dest build/pyodide-test-wheels $(PYODIDE_TEST_PACKAGES)
+	touch $@

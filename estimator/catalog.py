@@ -147,7 +147,7 @@ def _profession(r: Record) -> Profession:
 
 
 def _task(r: Record, context: _Context) -> Task:
-    minutes = r.table("minutes_per_unit", f"{r.label}.minutes_per_unit")
+    minutes = r.table("minutes_per_unit")
     low, typical, high = (minutes.number(name) for name in ("low", "typical", "high"))
     if not low <= typical <= high:
         raise r.fail("minutes_per_unit", "low ≤ typical ≤ high になっていません")

@@ -28,13 +28,13 @@ def read_toml(path: Path) -> dict[str, Any]:
 class Record:
     """One table of a data file, with typed accessors that fail with a located DataError."""
 
-    def __init__(self, file: str, label: str, data: object):
+    def __init__(self, file: str, label: str, data: object, prefix: str = ""):
         if not isinstance(data, dict):
-            raise DataError(file, label, "-", "テーブルではありません")
-        self.file, self.label, self.data = file, label, data
+            raise DataError(file, label, prefix.rstrip(".") or "-", "テーブルではありません")
+        self.file, self.label, self.data, self.prefix = file, label, data, prefix
 
     def fail(self, field: str, problem: str) -> DataError:
-        return DataError(self.file, self.label, field, problem)
+        return DataError(self.file, self.label, self.prefix + field, problem)
 
     def _get(self, field: str, default: object) -> object:
         if field in self.data:
@@ -86,7 +86,11 @@ class Record:
         return tuple(value)
 
     def table(self, field: str, label: str | None = None) -> "Record":
-        return Record(self.file, label or f"{self.label}.{field}", self._get(field, _MISSING))
+        """A nested table: errors name it as its own `label`, or as `field.sub` of this record."""
+        value = self._get(field, _MISSING)
+        if label:
+            return Record(self.file, label, value)
+        return Record(self.file, self.label, value, prefix=f"{self.prefix}{field}.")
 
     def tables(self, field: str, id_field: str | None = "id") -> tuple["Record", ...]:
         """An array of tables; when `id_field` is given, each needs a unique ASCII id."""

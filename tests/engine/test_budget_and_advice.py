@@ -1,0 +1,83 @@
+"""Budget fit with a concrete proposal, and the service-kind advice with its reasons."""
+
+from estimator.budget import fit_budget
+from estimator.inputs import validate_input
+
+from support import report_for, request
+
+
+def test_within_budget_shows_headroom(data):
+    report = report_for(data, ("payroll", 5, "month", "must"), budget=100000)
+    assert report.budget.within and report.budget.over_by_yen == 0
+    assert report.budget.headroom_yen == 100000 - report.best_option.cost.gross_yen
+    assert report.budget.proposal is None
+
+
+def test_budget_buys_the_hours_of_the_best_option(data):
+    report = report_for(data, ("payroll", 5, "month", "must"), budget=33000)
+    assert report.budget.affordable_minutes == 600  # the 10-hour plan is 33,000 yen with tax
+
+
+def test_over_budget_proposal_reduces_lowest_priority_first_and_fits(data):
+    report = report_for(
+        data,
+        ("email-reply", 5, "day", "must"),
+        ("sns-posts", 8, "month", "nice"),
+        ("blog-posts", 2, "month", "want"),
+        budget=55000,
+    )
+    fit = report.budget
+    assert not fit.within and fit.over_by_yen == fit.option.cost.gross_yen - 55000
+    proposal = fit.proposal
+    assert proposal.fits and proposal.option.cost.gross_yen <= 55000
+    ids = [a.task_id for a in proposal.adjustments]
+    assert ids[0] == "sns-posts"  # 余裕があれば before できれば
+    assert "email-reply" not in ids  # 必須 is never touched
+    assert all(a.to_quantity < a.from_quantity for a in proposal.adjustments)
+
+
+def test_proposal_keeps_as_much_as_fits(data):
+    # The reduced task is kept at the largest whole quantity that fits: one more would not fit.
+    report = report_for(data, ("sns-posts", 20, "month", "nice"), budget=40000)
+    [adjustment] = report.budget.proposal.adjustments
+    kept = int(adjustment.to_quantity)
+    assert kept > 0
+    tools = frozenset(t.id for t in data.terms.work_tools)
+    one_more = validate_input(request(("sns-posts", kept + 1, "month", "nice"), budget=40000), data.catalog, tools)
+    assert not fit_budget(40000, one_more.choices, data.catalog, data.terms).within
+
+
+def test_when_musts_alone_exceed_the_budget_it_says_so(data):
+    report = report_for(data, ("email-reply", 10, "day", "must"), ("sns-posts", 4, "month", "nice"), budget=20000)
+    proposal = report.budget.proposal
+    assert not proposal.fits
+    assert proposal.must_only_option.cost.gross_yen > 20000
+
+
+def test_secretary_work_advises_an_online_secretary_with_reasons(data):
+    report = report_for(data, ("scheduling-group", 6, "month", "must"), ("email-reply", 3, "day", "must"))
+    assert report.advice.kind_id == "secretary"
+    assert any("オンライン秘書" in reason for reason in report.advice.reasons)
+
+
+def test_routine_accounting_advises_bpo(data):
+    report = report_for(data, ("bookkeeping", 300, "month", "must"), ("payroll", 10, "month", "must"))
+    assert report.advice.kind_id == "bpo"
+
+
+def test_tool_rollout_and_manuals_advise_a_hands_on_partner(data):
+    report = report_for(data, ("security-review", 2, "month", "must"), ("cashflow", 2, "month", "must"))
+    assert report.advice.kind_id == "partner"
+
+
+def test_more_than_forty_hours_a_week_advises_hiring(data):
+    # 40 h/week × 4.3 weeks = 172 h a month. 1,200 min of work + 20 % = 1,440 min = 24 h ... scale up:
+    just_under = report_for(data, ("research", 143, "month", "must"))  # 143 h + 20 % = 171.6 h = 39.9 h/week
+    just_over = report_for(data, ("research", 144, "month", "must"))  # 172.8 h = 40.2 h/week
+    assert just_under.advice.kind_id == "secretary"
+    assert just_over.advice.kind_id == "hire"
+    assert any("週40時間" in reason for reason in just_over.advice.reasons)
+
+
+def test_no_task_no_advice(data):
+    assert report_for(data).advice is None

@@ -1,0 +1,113 @@
+"""Invalid input gives Japanese messages on the right field; share links survive catalog changes."""
+
+import base64
+import json
+import zlib
+
+import pytest
+
+from estimator import InputError
+from estimator.browser import estimate, restore
+from estimator.inputs import parse_input, validate_input
+from estimator.state import encode_state
+
+
+def tools(data):
+    return frozenset(t.id for t in data.terms.work_tools)
+
+
+def errors_of(data, raw):
+    return {e.field: e.message for e in parse_input(raw, data.catalog, tools(data))[1]}
+
+
+def test_negative_nan_and_text_quantities_are_errors_on_the_field(data):
+    for bad in (-3, float("nan"), "たくさん", 10**6):
+        errors = errors_of(data, {"tasks": [{"id": "payroll", "quantity": bad}]})
+        assert list(errors) == ["tasks.payroll.quantity"]
+        assert "件数" in errors["tasks.payroll.quantity"]
+
+
+def test_full_width_digits_and_commas_are_accepted(data):
+    parsed, errors = parse_input({"tasks": [{"id": "payroll", "quantity": "１２"}], "budget_yen": "60,000"},
+                                 data.catalog, tools(data))
+    assert errors == () and parsed.budget_yen == 60000
+    assert next(c for c in parsed.choices if c.task_id == "payroll").quantity == 12
+
+
+def test_budget_of_zero_is_an_error_and_empty_means_no_budget(data):
+    assert "1円以上" in errors_of(data, {"budget_yen": 0})["budget_yen"]
+    assert "1円以上" in errors_of(data, {"budget_yen": "0"})["budget_yen"]
+    assert errors_of(data, {"budget_yen": ""}) == {}
+
+
+def test_unknown_task_and_bad_date_are_named(data):
+    errors = errors_of(data, {"tasks": [{"id": "no-such-task"}], "profile": {"desired_start": "来月"}})
+    assert errors["tasks.no-such-task"] == "この業務は一覧にありません"
+    assert "日付" in errors["profile.desired_start"]
+
+
+def test_validate_input_raises_only_the_package_error(data):
+    with pytest.raises(InputError) as caught:
+        validate_input({"tasks": "all", "budget_yen": -5, "profile": []}, data.catalog, tools(data))
+    assert {e.field for e in caught.value.errors} == {"tasks", "budget_yen", "profile"}
+
+
+def test_browser_entry_keeps_valid_input_next_to_errors(data):
+    response = estimate({"today": "2026-11-23", "budget_yen": "abc",
+                         "tasks": [{"id": "payroll", "quantity": "x"}, {"id": "bookkeeping", "quantity": 100}],
+                         "profile": {"industry": "飲食店"}})
+    fields = [e["field"] for e in response["errors"]]
+    assert fields == ["tasks.payroll.quantity", "budget_yen"]
+    names = [line["name"] for line in response["view"]["hours"]["lines"]]
+    assert "仕訳入力（記帳代行）" in names
+    assert "飲食店" in response["view"]["message"]["body"]
+
+
+def test_long_text_is_reported_with_its_length(data):
+    errors = errors_of(data, {"profile": {"notes": "あ" * 1001}})
+    assert "1,000文字以内" in errors["profile.notes"]
+
+
+def test_share_link_restores_the_whole_input(data):
+    raw = {"today": "2026-11-23", "budget_yen": 70000,
+           "tasks": [{"id": "payroll", "quantity": 7, "period": "month", "priority": "must"},
+                     {"id": "email-reply", "selected": False}],
+           "profile": {"industry": "設計事務所", "video_call": "no", "weekend_work": True, "desired_start": "2027-01-15"}}
+    state = estimate(raw)["state"]
+    restored = restore(state)
+    assert restored["notices"] == []
+    assert estimate({**restored["input"], "today": "2026-11-23"})["state"] == state
+
+
+def _state(payload):
+    deflate = zlib.compressobj(9, zlib.DEFLATED, -15)
+    packed = deflate.compress(json.dumps(payload).encode()) + deflate.flush()
+    return "1." + base64.urlsafe_b64encode(packed).decode().rstrip("=")
+
+
+def test_link_with_a_task_removed_from_the_catalog_opens_with_a_notice(data):
+    state = _state({"t": [["retired-task", 3, 2, 1, 1], ["payroll", 4, 2, 0, 1]], "b": 50000})
+    restored = restore(state)
+    assert any("retired-task" in notice for notice in restored["notices"])
+    assert restored["input"]["tasks"] == [
+        {"id": "payroll", "quantity": 4, "period": "month", "priority": "must", "selected": True}]
+    assert restored["input"]["budget_yen"] == 50000
+
+
+def test_truncated_and_foreign_links_give_a_notice(data):
+    good = estimate({"today": "2026-11-23", "budget_yen": 1})["state"]
+    for bad in (good[:-3], "2." + good[2:], "garbage", ""):
+        restored = restore(bad)
+        assert restored["input"] is None and restored["notices"]
+
+
+def test_link_with_bad_values_keeps_the_rest(data):
+    restored = restore(_state({"t": [["payroll", -4, 9, 0, 1]], "p": {"i": "花屋"}}))
+    assert restored["input"]["profile"] == {"industry": "花屋"}
+    assert restored["notices"]
+
+
+def test_state_is_short(data):
+    parsed = validate_input({"tasks": [{"id": t.id, "quantity": 3} for t in data.catalog.tasks[:10]]},
+                            data.catalog, tools(data))
+    assert len(encode_state(parsed, data.catalog)) < 400
