@@ -49,7 +49,7 @@ wheels: $(VENV)/.stamp $(wildcard estimator/*.py estimator/data/*.toml)
 	touch $@
 
 chromium:
-	@command -v chromium > /dev/null || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium; }
+	@{ command -v chromium > /dev/null && fc-list :lang=ja | grep -q . ; } || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-noto-cjk; }
 
 clean:
 	rm -rf site build wheels .pytest_cache

@@ -120,23 +120,30 @@ def _steps(data):
 
 
 def _professions(data):
-    rows = [[f"{p.name}", f"{p.law}{p.article}", p.reserved, p.condition, p.assistant_can, p.ask_instead,
-             p.penalty or "条文でご確認ください"] for p in data.catalog.professions]
-    return _table(["士業", "法律・条文", "独占業務", "有償・無償", "アシスタントができること", "相談先", "罰則"], rows)
+    """Three short columns that fit a phone; each profession's section on the page gives the rest."""
+    rows = [[f"[{p.name}](../../{p.guide})", f"{p.law}{p.article}", p.condition] for p in data.catalog.professions]
+    return _table(["士業", "法律・条文", "報酬の条件"], rows)
 
 
 def _catalog(data):
+    """One short block per task (not a wide table), so it reads well on a 360 px phone."""
     catalog = data.catalog
     parts = []
     for category in catalog.categories:
         parts.append(f"### {category.name} {{#catalog-{category.id}}}\n")
-        rows = []
         for task in catalog.tasks_in(category.id):
             m = task.minutes_per_unit
-            time = "—" if task.is_reserved else f"{quantity(m.typical)}分（{quantity(m.low)}〜{quantity(m.high)}分）/{task.unit}"
-            rows.append([f"**{task.name}**<br>{task.description}", time, task.source, DELEGABILITY_NAMES[task.delegability]])
-        parts.append(_table(["業務", "1単位の時間", "時間の出典", "依頼"], rows))
-        parts.append("")
+            parts.append(f"#### {task.name} {{#task-{task.id}}}\n\n{task.description}\n")
+            if task.is_reserved:
+                parts.append(f"- 依頼：{DELEGABILITY_NAMES[task.delegability]}。[くわしく](../../{task.guide})")
+                parts.append(f"- 見積もり：{task.source}")
+            else:
+                parts.append(f"- 目安：1{task.unit}あたり{quantity(m.typical)}分（{quantity(m.low)}〜{quantity(m.high)}分）")
+                parts.append(f"- 時間の出典：{task.source}")
+                parts.append(f"- 依頼：{DELEGABILITY_NAMES[task.delegability]}")
+                if task.reserved_note:
+                    parts.append(f"- 注意：{task.reserved_note}[くわしく](../../{task.guide})")
+            parts.append("")
     parts.append(f"時間の出典は{catalog.sources_checked}に確認しました。「仮定」は公表された数値がなく、目安として置いた値です。")
     return "\n".join(parts)
 
