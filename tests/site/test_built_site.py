@@ -1,0 +1,95 @@
+"""The built site (make test builds it first): stable ids, data-driven tables, navigation."""
+
+import re
+from pathlib import Path
+
+import pytest
+
+from estimator import default_dataset
+from estimator.pricing import with_tax
+from estimator.units import yen
+
+SITE = Path(__file__).resolve().parents[2] / "site"
+PAGES = sorted(p for p in SITE.rglob("*.html") if "assets" not in p.parts)
+
+
+@pytest.fixture(scope="module", autouse=True)
+def built():
+    assert (SITE / "index.html").exists(), "build the site first (make test does)"
+
+
+def html(path: str) -> str:
+    return (SITE / path).read_text(encoding="utf-8")
+
+
+def text(path: str) -> str:
+    """The page as a reader sees it: tags (such as glossary <abbr>) removed."""
+    return re.sub(r"<[^>]+>", "", html(path))
+
+
+@pytest.mark.parametrize("page", PAGES, ids=lambda p: str(p.relative_to(SITE)))
+def test_every_heading_has_a_stable_ascii_id(page):
+    text = page.read_text(encoding="utf-8")
+    main = text.split('<article', 1)[-1]
+    for level, attributes in re.findall(r"<h([1-6])([^>]*)>", main):
+        ident = re.search(r'id="([^"]*)"', attributes)
+        if level == "1" and ident is None:
+            continue  # Material's page title; the page URL is its link
+        assert ident, f"h{level} without id in {page}"
+        assert re.fullmatch(r"[a-z][a-z0-9-]*", ident.group(1)), ident.group(1)
+    assert not re.search(r'id="_\d+"', text)
+
+
+@pytest.mark.parametrize("page", PAGES, ids=lambda p: str(p.relative_to(SITE)))
+def test_no_data_marker_is_left_unfilled(page):
+    assert not re.search(r"<!--\s*(data|value):", page.read_text(encoding="utf-8"))
+
+
+def test_catalog_page_lists_every_task_from_the_data():
+    page = text("guide/tasks/index.html")
+    for task in default_dataset().catalog.tasks:
+        assert task.name in page, task.name
+        assert task.source in page
+    for category in default_dataset().catalog.categories:
+        assert f'id="catalog-{category.id}"' in html("guide/tasks/index.html")
+
+
+def test_pricing_page_shows_the_plans_from_the_terms():
+    page = text("guide/pricing/index.html")
+    terms = default_dataset().terms
+    for plan in terms.pricing.plans:
+        assert plan.name in page and yen(plan.monthly_fee_yen) in page
+        assert yen(with_tax(plan.monthly_fee_yen, terms.pricing).gross_yen) in page
+
+
+def test_subsidy_page_shows_the_worked_example_as_ended():
+    page = text("guide/subsidy/index.html")
+    for figure in ("60,000円", "48,000円", "140,000円", "188,000円", "170,000円"):
+        assert figure in page
+    assert "終了" in page
+
+
+def test_links_the_estimator_gives_exist_in_the_guides():
+    data = default_dataset()
+    targets = {t.guide for t in data.catalog.tasks} | {p.guide for p in data.catalog.professions}
+    targets |= {k.guide for k in data.catalog.service_kinds}
+    for target in sorted(targets):
+        path, _, anchor = target.partition("#")
+        page = html(path + "index.html")
+        if anchor:
+            assert f'id="{anchor}"' in page, target
+
+
+def test_every_page_is_in_the_navigation():
+    home = html("index.html")
+    for page in PAGES:
+        relative = page.relative_to(SITE).as_posix()
+        if relative in ("404.html", "index.html"):
+            continue
+        url = relative.removesuffix("index.html")
+        assert f'href="{url}"' in home or f'href="./{url}"' in home, url
+
+
+def test_faq_has_forty_questions_with_ids():
+    questions = re.findall(r'<h3 id="([a-z0-9-]+)"', html("faq/index.html"))
+    assert len(questions) >= 40
