@@ -1,0 +1,34 @@
+// Engine speed inside Pyodide under Node: start-to-first-estimate and full-catalog estimates per second.
+// Usage: node bench/engine_pyodide.mjs <wheel dir> <request json file> <repeats>
+// Prints one JSON line. Run by bench/engine.py, which also runs the CPython side for the ratio.
+import { readFileSync, readdirSync } from "node:fs";
+import { join, resolve, dirname } from "node:path";
+import { fileURLToPath } from "node:url";
+import { performance } from "node:perf_hooks";
+import { loadPyodide } from "pyodide";
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), "..");
+const [wheelDir, requestFile, repeats] = process.argv.slice(2);
+const request = readFileSync(requestFile, "utf8");
+
+const started = performance.now();
+const pyodide = await loadPyodide({ indexURL: join(root, "node_modules", "pyodide") + "/" });
+const booted = performance.now();
+for (const name of readdirSync(wheelDir).filter((n) => /^(estimator|jpholiday)-.*\.whl$/.test(n))) {
+  pyodide.unpackArchive(new Uint8Array(readFileSync(join(wheelDir, name))), "wheel");
+}
+const estimate = pyodide.runPython("from estimator.browser import estimate_json; estimate_json");
+estimate(request);
+const firstEstimate = performance.now();
+const samples = [];
+for (let round = 0; round < 5; round += 1) {
+  const t0 = performance.now();
+  for (let i = 0; i < Number(repeats); i += 1) estimate(request);
+  samples.push((performance.now() - t0) / 1000);
+}
+samples.sort((a, b) => a - b);
+console.log(JSON.stringify({
+  boot_s: (booted - started) / 1000,
+  start_to_first_estimate_s: (firstEstimate - started) / 1000,
+  estimates_per_s: Number(repeats) / samples[2],
+}));
