@@ -93,3 +93,15 @@ def test_every_page_is_in_the_navigation():
 def test_faq_has_forty_questions_with_ids():
     questions = re.findall(r'<h3 id="([a-z0-9-]+)"', html("faq/index.html"))
     assert len(questions) >= 40
+
+
+def test_glossary_terms_get_tooltips_inside_japanese_text():
+    page = html("guide/tasks/index.html")
+    # 「記帳代行」 directly followed by Japanese text: Markdown's own abbr would not match it.
+    assert re.search(r'<abbr title="[^"]+">記帳代行</abbr>[\u3040-\u30ff\u4e00-\u9fff]', page)
+
+
+def test_japanese_lines_are_joined_without_a_space():
+    page = html("guide/flow/index.html")
+    paragraphs = re.findall(r"<p>(.*?)</p>", page, re.S)
+    assert not any(re.search(r"[。、ぁ-んァ-ン一-龥]\n[ぁ-んァ-ン一-龥]", p) for p in paragraphs)
