@@ -16,7 +16,8 @@ from markdown.extensions import Extension
 from markdown.extensions.abbr import AbbrTreeprocessor
 
 _JAPANESE = r"[\u3000-\u30ff\u3400-\u9fff\uff00-\uffef]"
-_BREAK = re.compile(rf"(?<={_JAPANESE})\n(?={_JAPANESE})")
+# A break between Japanese characters, also when inline tags (<abbr>, <a>, <strong>) stand next to it.
+_BREAK = re.compile(rf"({_JAPANESE}(?:</[a-z]+>)*)\n((?:<[a-z][^>]*>)*{_JAPANESE})")
 _PRE = re.compile(r"(<pre\b.*?</pre>)", re.S)
 
 
@@ -44,4 +45,4 @@ def on_config(config):
 
 def on_page_content(html, page, config, files):
     parts = _PRE.split(html)
-    return "".join(part if index % 2 else _BREAK.sub("", part) for index, part in enumerate(parts))
+    return "".join(part if index % 2 else _BREAK.sub(r"\1\2", part) for index, part in enumerate(parts))

@@ -101,7 +101,10 @@ def test_glossary_terms_get_tooltips_inside_japanese_text():
     assert re.search(r'<abbr title="[^"]+">バックオフィス</abbr>[\u3040-\u30ff\u4e00-\u9fff]', page)
 
 
-def test_japanese_lines_are_joined_without_a_space():
-    page = html("guide/flow/index.html")
-    paragraphs = re.findall(r"<p>(.*?)</p>", page, re.S)
-    assert not any(re.search(r"[。、ぁ-んァ-ン一-龥]\n[ぁ-んァ-ン一-龥]", p) for p in paragraphs)
+@pytest.mark.parametrize("path", ["guide/flow/index.html", "faq/index.html"])
+def test_japanese_lines_are_joined_without_a_space(path):
+    paragraphs = re.findall(r"<p>(.*?)</p>", html(path), re.S)
+    assert paragraphs
+    # Also across inline tags such as a glossary <abbr> at the start of a line.
+    stray = re.compile(r"[。、ぁ-んァ-ン一-龥](</[a-z]+>)*\n(<[a-z][^>]*>)*[ぁ-んァ-ン一-龥]")
+    assert not any(stray.search(p) for p in paragraphs)
