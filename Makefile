@@ -5,14 +5,15 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 export NO_MKDOCS_2_WARNING := 1
+export DISABLE_MKDOCS_2_WARNING := true
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: serve build test test-fast lint bench setup chromium clean
+.PHONY: serve build test test-fast lint bench setup chromium clean snapshot
 
 serve: setup wheels
 	$(BIN)/mkdocs serve -a 127.0.0.1:8000 --livereload
 
-build: setup wheels
+build: setup wheels snapshot
 	$(BIN)/mkdocs build --strict
 
 test: setup chromium build lint pyodide-test-wheels
@@ -47,6 +48,12 @@ wheels: $(VENV)/.stamp $(wildcard estimator/*.py estimator/data/*.toml)
 	$(BIN)/python -m build --wheel --no-isolation --outdir build/wheels . > /dev/null
 	$(BIN)/pip download --quiet --no-deps --only-binary=:all: --dest build/wheels jpholiday==1.0.3
 	touch $@
+
+# The Pyodide memory snapshot the estimator page restores instead of booting Python (tools/make-snapshot.mjs).
+snapshot: build/snapshot/snapshot.json
+
+build/snapshot/snapshot.json: wheels node_modules/.stamp tools/make-snapshot.mjs
+	node tools/make-snapshot.mjs build/wheels build/snapshot
 
 chromium:
 	@{ command -v chromium > /dev/null && fc-list :lang=ja | grep -q . ; } || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-noto-cjk; }
