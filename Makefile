@@ -29,6 +29,7 @@ lint: setup
 
 bench: setup chromium build
 	$(BIN)/python bench/engine.py
+	$(BIN)/python bench/page.py
 
 setup: $(VENV)/.stamp node_modules/.stamp
 
