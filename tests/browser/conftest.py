@@ -3,35 +3,20 @@ driven in Debian's chromium through Playwright. Nothing is built here."""
 
 from __future__ import annotations
 
-import functools
-import http.server
 import shutil
-import threading
 from pathlib import Path
 
 import pytest
 
+from served_site import CHROMIUM, CHROMIUM_ARGS as ARGS, serve
+
 SITE = Path(__file__).resolve().parents[2] / "site"
-CHROMIUM = "/usr/bin/chromium"
-ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update"]
 
 
 def pytest_collection_modifyitems(items):
     for item in items:
         if Path(str(item.fspath)).parent == Path(__file__).parent:
             item.add_marker(pytest.mark.browser)
-
-
-class Handler(http.server.SimpleHTTPRequestHandler):
-    extensions_map = {**http.server.SimpleHTTPRequestHandler.extensions_map, ".wasm": "application/wasm",
-                      ".mjs": "text/javascript", ".js": "text/javascript", ".gz": "application/gzip"}
-
-    def log_message(self, *args):
-        pass
-
-
-class Server(http.server.ThreadingHTTPServer):
-    daemon_threads = True
 
 
 @pytest.fixture(scope="session")
@@ -41,10 +26,8 @@ def site_url(tmp_path_factory):
     # Serve a copy of the built site, so that a rebuild elsewhere during the run cannot pull files away.
     served = tmp_path_factory.mktemp("served") / "site"
     shutil.copytree(SITE, served)
-    server = Server(("127.0.0.1", 0), functools.partial(Handler, directory=str(served)))
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_address[1]}/"
+    server, url = serve(served)
+    yield url
     server.shutdown()
     server.server_close()
 

@@ -3,17 +3,13 @@ chromium through Playwright. Nothing is built here."""
 
 from __future__ import annotations
 
-import functools
-import http.server
-import threading
 from pathlib import Path
 
 import pytest
 
+from served_site import CHROMIUM, CHROMIUM_ARGS as ARGS, serve as serve_directory
 from site_support import SITE
 
-CHROMIUM = "/usr/bin/chromium"
-ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update"]
 BROWSER_TESTS = {"test_links.py", "test_search.py", "test_every_page.py", "test_csp.py", "test_not_found.py"}
 
 
@@ -28,44 +24,8 @@ def pytest_collection_modifyitems(items):
             item.add_marker(pytest.mark.browser)
 
 
-class Handler(http.server.SimpleHTTPRequestHandler):
-    extensions_map = {**http.server.SimpleHTTPRequestHandler.extensions_map, ".wasm": "application/wasm",
-                      ".mjs": "text/javascript", ".js": "text/javascript", ".gz": "application/gzip",
-                      ".pf_meta": "application/octet-stream", ".pf_fragment": "application/octet-stream",
-                      ".pf_index": "application/octet-stream", ".pagefind": "application/octet-stream"}
-    extra_headers: dict[str, str] = {}
-
-    def end_headers(self):
-        for name, value in self.extra_headers.items():
-            self.send_header(name, value)
-        super().end_headers()
-
-    def send_error(self, code, message=None, explain=None):
-        # Serve the site's own 404 page, as a static host does.
-        if code == 404 and (SITE / "404.html").is_file():
-            body = (SITE / "404.html").read_bytes()
-            self.send_response(404)
-            self.send_header("Content-Type", "text/html; charset=utf-8")
-            self.send_header("Content-Length", str(len(body)))
-            self.end_headers()
-            if self.command != "HEAD":
-                self.wfile.write(body)
-            return
-        super().send_error(code, message, explain)
-
-    def log_message(self, *args):
-        pass
-
-
-class Server(http.server.ThreadingHTTPServer):
-    daemon_threads = True
-
-
 def serve(headers: dict[str, str] | None = None):
-    handler = type("SiteHandler", (Handler,), {"extra_headers": headers or {}})
-    server = Server(("127.0.0.1", 0), functools.partial(handler, directory=str(SITE)))
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    return server, f"http://127.0.0.1:{server.server_address[1]}/"
+    return serve_directory(SITE, headers)
 
 
 @pytest.fixture(scope="session")
