@@ -16,7 +16,7 @@ from dataclasses import dataclass, replace
 from fractions import Fraction
 
 from .catalog import Catalog
-from .estimate import estimate_hours, line_minutes, units_per_month
+from .estimate import HoursEstimate, line_minutes, units_per_month
 from .inputs import TaskChoice
 from .pricing import CostOption, affordable_minutes, cheapest_cost
 from .terms import Terms
@@ -61,13 +61,10 @@ class BudgetFit:
     proposal: Proposal | None  # only when over budget
 
 
-def monthly_typical_minutes(choices: tuple[TaskChoice, ...], catalog: Catalog, terms: Terms) -> int:
-    return estimate_hours(choices, catalog, terms).monthly_total.typical
-
-
-def fit_budget(budget_yen: int, choices: tuple[TaskChoice, ...], catalog: Catalog, terms: Terms) -> BudgetFit:
+def fit_budget(budget_yen: int, hours: HoursEstimate, catalog: Catalog, terms: Terms) -> BudgetFit:
+    """Compare the budget with the month of `hours` (the report's own estimate, not re-computed)."""
     pricing = terms.pricing
-    option = cheapest_cost(monthly_typical_minutes(choices, catalog, terms), pricing)
+    option = cheapest_cost(hours.monthly_total.typical, pricing)
     gross = option.cost.gross_yen
     within = gross <= budget_yen
     return BudgetFit(
@@ -77,23 +74,23 @@ def fit_budget(budget_yen: int, choices: tuple[TaskChoice, ...], catalog: Catalo
         over_by_yen=max(0, gross - budget_yen),
         headroom_yen=max(0, budget_yen - gross),
         affordable_minutes=affordable_minutes(budget_yen, pricing),
-        proposal=None if within else propose(budget_yen, choices, catalog, terms),
+        proposal=None if within else propose(budget_yen, hours, catalog, terms),
     )
 
 
-def propose(budget_yen: int, choices: tuple[TaskChoice, ...], catalog: Catalog, terms: Terms) -> Proposal:
+def propose(budget_yen: int, hours: HoursEstimate, catalog: Catalog, terms: Terms) -> Proposal:
     """Reduce tasks in PROPOSAL_ORDER until the month fits the budget (see the module docstring).
 
     Only one line changes per step, so the month's work is updated by that line's difference
     instead of re-estimating every task: the search stays fast with the whole catalog ticked.
     """
-    estimate = estimate_hours(choices, catalog, terms)
-    line_minutes_by_task = {line.choice.task_id: line.minutes.typical for line in estimate.monthly_lines}
-    work = estimate.monthly_work.typical
+    monthly_lines = hours.monthly_lines
+    line_minutes_by_task = {line.choice.task_id: line.minutes.typical for line in monthly_lines}
+    work = hours.monthly_work.typical
     buffer_percent = terms.pricing.buffer_percent
 
     def option_for(work_minutes: int) -> CostOption:
-        return cheapest_cost(work_minutes + ceil_div(work_minutes * buffer_percent, 100), terms.pricing)
+        return cheapest_cost(option_minutes(work_minutes, buffer_percent), terms.pricing)
 
     def work_with(choice: TaskChoice, quantity: int) -> int:
         reduced = replace(choice, quantity=Fraction(quantity))
@@ -102,7 +99,7 @@ def propose(budget_yen: int, choices: tuple[TaskChoice, ...], catalog: Catalog, 
         return work - line_minutes_by_task[choice.task_id] + new_line
 
     adjustments = []
-    for choice in _reduction_order(choices, line_minutes_by_task):
+    for choice in _reduction_order([line.choice for line in monthly_lines], line_minutes_by_task):
         best = _largest_fitting_quantity(
             choice.quantity.__ceil__(), lambda q: option_for(work_with(choice, q)).cost.gross_yen <= budget_yen)
         quantity = best if best is not None else 0
@@ -115,13 +112,13 @@ def propose(budget_yen: int, choices: tuple[TaskChoice, ...], catalog: Catalog, 
         if best is not None:
             break
     option = option_for(work)
-    musts = tuple(c if c.priority == "must" else replace(c, selected=False) for c in choices)
+    must_work = sum(line.minutes.typical for line in monthly_lines if line.choice.priority == "must")
     return Proposal(
         adjustments=tuple(adjustments),
         monthly_minutes=option_minutes(work, buffer_percent),
         option=option,
         fits=option.cost.gross_yen <= budget_yen,
-        must_only_option=cheapest_cost(monthly_typical_minutes(musts, catalog, terms), terms.pricing),
+        must_only_option=option_for(must_work),
     )
 
 
@@ -130,7 +127,7 @@ def option_minutes(work_minutes: int, buffer_percent: int) -> int:
     return work_minutes + ceil_div(work_minutes * buffer_percent, 100)
 
 
-def _reduction_order(choices: tuple[TaskChoice, ...], minutes: dict[str, int]) -> list[TaskChoice]:
+def _reduction_order(choices: list[TaskChoice], minutes: dict[str, int]) -> list[TaskChoice]:
     candidates = [c for c in choices if minutes.get(c.task_id, 0) > 0 and c.priority in PROPOSAL_ORDER]
     return sorted(candidates, key=lambda c: (PROPOSAL_ORDER.index(c.priority), -minutes[c.task_id]))
 

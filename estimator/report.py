@@ -50,7 +50,7 @@ def build_report(estimate_input: EstimateInput, data: Dataset) -> Report:
         best_option=cheapest(options),
         initial_cost=hourly_cost(hours.initial_total.typical, terms.pricing),
         budget=None if estimate_input.budget_yen is None
-        else fit_budget(estimate_input.budget_yen, estimate_input.choices, catalog, terms),
+        else fit_budget(estimate_input.budget_yen, hours, catalog, terms),
         advice=advise_service(hours, catalog, terms),
         warnings=reserved_warnings(hours, catalog),
         start=plan_start(estimate_input.today, terms, profile.video_call != "no", profile.desired_start),

@@ -5,8 +5,9 @@
 // Boots the pinned Pyodide (node_modules/pyodide) with the private `_makeSnapshot` option, unpacks
 // the estimator and jpholiday wheels into site-packages (packages loaded with loadPackage cannot be
 // snapshotted), imports estimator.browser, runs one estimate so the catalog data is parsed and cached,
-// then writes the gzipped memory image and a small JSON note naming the wheels it was made from
-// (the MkDocs hook ships the snapshot only when those wheels are the current ones).
+// moves everything alive out of the garbage collector's work (gc.freeze), then writes the gzipped
+// memory image and a small JSON note naming the wheels it was made from (the MkDocs hook ships the
+// snapshot only when those wheels are the current ones).
 import { createHash } from "node:crypto";
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
@@ -37,6 +38,9 @@ pyodide.runPython(`
 import json
 import estimator.browser
 estimator.browser.estimate_json(json.dumps({"today": "2026-01-05", "budget_yen": "50000"}))
+import gc
+gc.collect()
+gc.freeze()  # as the worker does after a normal boot (overrides/assets/javascripts/estimator/worker.js)
 `);
 const image = pyodide.makeMemorySnapshot();
 const packed = gzipSync(image, { level: 9 });

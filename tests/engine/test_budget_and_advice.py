@@ -1,6 +1,7 @@
 """Budget fit with a concrete proposal, and the service-kind advice with its reasons."""
 
 from estimator.budget import fit_budget
+from estimator.estimate import estimate_hours
 from estimator.inputs import validate_input
 
 from support import report_for, request
@@ -44,7 +45,8 @@ def test_proposal_keeps_as_much_as_fits(data):
     assert kept > 0
     tools = frozenset(t.id for t in data.terms.work_tools)
     one_more = validate_input(request(("sns-posts", kept + 1, "month", "nice"), budget=40000), data.catalog, tools)
-    assert not fit_budget(40000, one_more.choices, data.catalog, data.terms).within
+    hours = estimate_hours(one_more.choices, data.catalog, data.terms)
+    assert not fit_budget(40000, hours, data.catalog, data.terms).within
 
 
 def test_when_musts_alone_exceed_the_budget_it_says_so(data):

@@ -34,12 +34,11 @@ function startWorker(root) {
       return;
     }
     try {
-      worker = new Worker(new URL(root.dataset.worker, location.href), { type: "module" });
+      worker = new Worker(workerURL(root), { type: "module" });
     } catch (error) {
       fail(String(error));
       return;
     }
-    worker.postMessage(initMessage(root));
   }
   engine.worker = worker;
   const watchdog = setTimeout(() => engine.state === "loading" && fail("timeout"), WATCHDOG_MS);
@@ -57,6 +56,7 @@ function startWorker(root) {
       engine.state = "ready";
       engine.boot = data.boot;
       engine.snapshotError = data.snapshotError || "";
+      engine.snapshotSource = data.snapshotSource || "";
       // The worker's boot steps as marks on the page's timeline (read by bench/page.py).
       for (const [name, at] of Object.entries(data.marks || {})) {
         try {
@@ -83,14 +83,15 @@ function startWorker(root) {
   worker.addEventListener("message", onMessage);
 }
 
-function initMessage(root) {
+// The worker reads its settings from its URL's fragment (see worker.js); the same as the inline boot.
+function workerURL(root) {
   const abs = (url) => new URL(url, location.href).href;
-  return {
-    type: "init",
+  const settings = {
     pyodide: abs(root.dataset.pyodide),
     wheels: root.dataset.wheels.split(" ").filter(Boolean).map(abs),
     snapshot: root.dataset.snapshot ? abs(root.dataset.snapshot) : "",
   };
+  return `${abs(root.dataset.worker)}#${encodeURIComponent(JSON.stringify(settings))}`;
 }
 
 function ask(message) {
@@ -135,6 +136,7 @@ class Estimator {
     this.base = new URL(root.dataset.base || "./", location.href);
     this.slot = (name) => root.querySelector(`[data-est="${name}"]`);
     this.response = null;
+    this.shown = {}; // result section name -> the JSON of the view part on screen
     this.inFlight = false;
     this.dirty = true; // an estimate is wanted (the first one recomputes with the browser's date)
     this.dirtySince = null;
@@ -166,6 +168,7 @@ class Estimator {
       root.dataset.engine = "ready";
       root.dataset.boot = engine.boot;
       if (engine.snapshotError) root.dataset.snapshotError = engine.snapshotError;
+      if (engine.snapshotSource) root.dataset.snapshotSource = engine.snapshotSource;
       this.slot("fallback").hidden = true;
       this.slot("status").hidden = false;
       this.slot("status-text").textContent = READY_TEXT;
@@ -181,8 +184,8 @@ class Estimator {
   onInput() {
     this.dirtySince ??= performance.now();
     this.dirty = true;
+    this.pump(); // posts the request first: saving below overlaps with Python's work in the worker
     this.save();
-    this.pump();
   }
 
   collect() {
@@ -316,17 +319,26 @@ class Estimator {
       : "業務を1つ以上選ぶと、時間と料金を計算します。";
     const summaryNode = this.slot("summary");
     if (summaryNode.textContent !== summary) summaryNode.textContent = summary;
-    this.slot("hours").replaceChildren(...this.hoursView(v));
-    this.slot("costs").replaceChildren(...this.costsView(v.costs));
-    this.slot("budget").replaceChildren(...this.budgetView(v.budget));
-    this.slot("advice").replaceChildren(...this.adviceView(v.advice));
-    this.slot("warnings").replaceChildren(...this.warningsView(v.warnings));
-    this.slot("start").replaceChildren(...this.startView(v.start));
-    this.slot("subsidy").replaceChildren(...this.subsidyView(v.subsidy));
+    this.section("hours", v.has_tasks && v.hours, () => this.hoursView(v));
+    this.section("costs", v.costs, () => this.costsView(v.costs));
+    this.section("budget", v.budget, () => this.budgetView(v.budget));
+    this.section("advice", v.advice, () => this.adviceView(v.advice));
+    this.section("warnings", v.warnings, () => this.warningsView(v.warnings));
+    this.section("start", v.start, () => this.startView(v.start));
+    this.section("subsidy", v.subsidy, () => this.subsidyView(v.subsidy));
     this.slot("subject").textContent = v.message.subject;
     this.slot("message").textContent = v.message.body;
     root.querySelector("[data-action=mailto]").setAttribute("href", v.message.mailto);
     this.showErrors(response.errors || []);
+  }
+
+  // Rebuild a result section only when its part of the view changed: most inputs change one or two,
+  // and leaving the rest alone keeps each update's DOM and layout work small.
+  section(name, part, build) {
+    const key = JSON.stringify(part ?? null);
+    if (this.shown[name] === key) return;
+    this.shown[name] = key;
+    this.slot(name).replaceChildren(...build());
   }
 
   hoursView(v) {

@@ -4,23 +4,31 @@
 // Boot: if the page gives a snapshot URL, fetch it, inflate it with DecompressionStream and restore it
 // with loadPyodide({_loadSnapshot}) (a private API of the pinned Pyodide: the estimator is already
 // imported inside). On any failure, boot normally and load the two wheels with loadPackage(url).
+// The inflated snapshot is kept in Cache Storage under its versioned URL, so a second visit reads it
+// back instead of inflating 31 MB again (the slowest step of a warm start); older versions are deleted.
 //
-// In:  {type: "init", pyodide, wheels: [url], snapshot: url | ""}
-//      {type: "estimate", id, request: JSON text}   {type: "restore", id, state}
+// Settings: the worker URL's fragment holds JSON {pyodide: url, wheels: [url], snapshot: url | ""}, so
+// the boot starts as soon as this module runs instead of waiting for a first message. (A fragment is
+// not part of the HTTP cache key: the worker script stays cached.)
+// In:  {type: "estimate", id, request: JSON text}   {type: "restore", id, state}
 // Out: {type: "progress", stage: "download" | "start" | "estimator"}
-//      {type: "ready", boot: "snapshot" | "normal", ms, snapshotError?}   {type: "failed", message}
-//      {type: "result", id, response: JSON text}   {type: "restored", id, response: JSON text}
+//      {type: "ready", boot: "snapshot" | "normal", snapshotSource?: "cache" | "network", ms, snapshotError?}
+//      {type: "failed", message}
+//      {type: "result", id, response: JSON text, ms}   {type: "restored", id, response: JSON text}
 
 let api = null;
-let booting = null;
+let booting = null; // set at the end of this module, once everything it uses is defined
+
+function readSettings() {
+  try {
+    return JSON.parse(decodeURIComponent(self.location.hash.slice(1)));
+  } catch {
+    return null;
+  }
+}
 
 self.onmessage = async (event) => {
   const msg = event.data || {};
-  if (msg.type === "init") {
-    booting ??= boot(msg);
-    return;
-  }
-  if (!booting) return;
   const ready = await booting;
   if (!ready) return;
   try {
@@ -38,19 +46,50 @@ self.onmessage = async (event) => {
 
 const progress = (stage) => self.postMessage({ type: "progress", stage });
 
-async function fetchSnapshot(url) {
+const SNAPSHOT_CACHE = "estimator-snapshot";
+
+async function snapshotCache() {
+  try {
+    return self.caches ? await caches.open(SNAPSHOT_CACHE) : null;
+  } catch {
+    return null; // storage blocked (private mode, policy): inflate every time
+  }
+}
+
+async function fetchSnapshot(url, cache) {
+  const cached = cache && (await cache.match(url).catch(() => undefined));
+  if (cached) {
+    const bytes = new Uint8Array(await cached.arrayBuffer());
+    mark("snapshot-inflated");
+    return { bytes, source: "cache" };
+  }
   const response = await fetch(url);
   if (!response.ok || !response.body) throw new Error(`snapshot: HTTP ${response.status}`);
   const inflated = response.body.pipeThrough(new DecompressionStream("gzip"));
   const bytes = new Uint8Array(await new Response(inflated).arrayBuffer());
   mark("snapshot-inflated");
-  return bytes;
+  return { bytes, source: "network" };
 }
 
+// After a successful restore: keep this version's inflated bytes, drop every other version's.
+async function keepSnapshot(cache, url, snapshot) {
+  if (!cache) return;
+  try {
+    for (const request of await cache.keys()) if (request.url !== url) await cache.delete(request);
+    if (snapshot.source === "network") await cache.put(url, new Response(snapshot.bytes));
+  } catch { /* quota or storage errors only cost the next visit some time */ }
+}
+
+async function forgetSnapshot(cache, url) {
+  await cache?.delete(url).catch(() => false);
+}
+
+// Everything alive after the boot (stdlib, the estimator, its cached data) is long-lived: keep it out of
+// the cyclic garbage collector's work, which otherwise shows up as pauses while the user types.
+// The snapshot was made after the same call (tools/make-snapshot.mjs), so only a normal boot needs it.
+const FREEZE = "import gc; gc.collect(); gc.freeze()";
+
 function bind(pyodide) {
-  // Everything alive now (stdlib, the estimator, its cached data) is long-lived: keep it out of the
-  // cyclic garbage collector's work, which otherwise shows up as pauses while the user types.
-  pyodide.runPython("import gc; gc.collect(); gc.freeze()");
   const browser = pyodide.pyimport("estimator.browser");
   const estimateJson = browser.estimate_json;
   const restoreJson = browser.restore_json;
@@ -61,28 +100,35 @@ function bind(pyodide) {
 const marks = {};
 const mark = (name) => (marks[name] = performance.timeOrigin + performance.now());
 
-async function boot({ pyodide: indexURL, wheels, snapshot }) {
+async function boot(settings) {
   const started = performance.now();
   mark("worker-start");
   try {
+    if (!settings || typeof settings.pyodide !== "string") throw new Error("no settings in the worker URL");
+    const { pyodide: indexURL, wheels = [], snapshot = "" } = settings;
     progress("download");
-    const snapshotBytes = snapshot && typeof DecompressionStream === "function" ? fetchSnapshot(snapshot) : null;
-    snapshotBytes?.catch(() => {}); // handled below; avoid an unhandled rejection while the runtime loads
+    const canInflate = snapshot && typeof DecompressionStream === "function";
+    const cache = canInflate ? await snapshotCache() : null;
+    const pending = canInflate ? fetchSnapshot(snapshot, cache) : null;
+    pending?.catch(() => {}); // handled below; avoid an unhandled rejection while the runtime loads
     const { loadPyodide } = await import(new URL("pyodide.mjs", indexURL).href);
     mark("loader-imported");
     let snapshotError = "";
-    if (snapshotBytes) {
+    if (pending) {
       try {
         progress("start");
-        // The promise itself: Pyodide fetches and compiles the runtime while the snapshot inflates.
-        const pyodide = await loadPyodide({ indexURL, _loadSnapshot: snapshotBytes });
+        // The promise itself: Pyodide fetches and compiles the runtime while the snapshot arrives.
+        const pyodide = await loadPyodide({ indexURL, _loadSnapshot: pending.then((s) => s.bytes) });
         mark("python-started");
         bind(pyodide);
         mark("estimator-imported");
-        self.postMessage({ type: "ready", boot: "snapshot", ms: performance.now() - started, marks });
+        const { source } = await pending;
+        self.postMessage({ type: "ready", boot: "snapshot", snapshotSource: source, ms: performance.now() - started, marks });
+        pending.then((s) => keepSnapshot(cache, snapshot, s));
         return true;
       } catch (error) {
         snapshotError = String(error && error.message || error);
+        await forgetSnapshot(cache, snapshot);
       }
     }
     progress("start");
@@ -90,6 +136,7 @@ async function boot({ pyodide: indexURL, wheels, snapshot }) {
     mark("python-started");
     progress("estimator");
     await pyodide.loadPackage(wheels, { messageCallback: () => {}, errorCallback: () => {} });
+    pyodide.runPython(FREEZE);
     bind(pyodide);
     mark("estimator-imported");
     self.postMessage({ type: "ready", boot: "normal", ms: performance.now() - started, snapshotError, marks });
@@ -99,3 +146,5 @@ async function boot({ pyodide: indexURL, wheels, snapshot }) {
     return false;
   }
 }
+
+booting = boot(readSettings());
