@@ -7,6 +7,7 @@ of a yen is handled by the rule in terms.toml (`tax_rounding`, default: rounded 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 
 from .terms import Plan, Pricing
 from .units import ceil_div
@@ -80,10 +81,13 @@ def cheapest_cost(minutes: int, pricing: Pricing) -> CostOption:
     return cheapest(cost_options(minutes, pricing))
 
 
+@lru_cache(maxsize=64)
 def affordable_minutes(budget_gross_yen: int, pricing: Pricing) -> int:
     """The most minutes of work a month that some option delivers within the budget (tax included).
 
     Cost never falls as minutes grow, so a binary search over billing increments finds the edge.
+    Cached: the page asks again on every keystroke while the budget stays the same, and the search
+    is the largest part of an estimate's time in the browser.
     """
     step = pricing.hourly_increment_minutes
     if cheapest_cost(step, pricing).cost.gross_yen > budget_gross_yen:

@@ -4,6 +4,8 @@
 // nothing unless the page holds #estimator. One worker per tab, kept across instant navigation.
 
 const STORAGE_KEY = "estimator:input:v1";
+const PROFILE_TEXT = ["name", "industry", "business", "website", "contact_tool", "desired_start", "irregulars", "notes"];
+const PROFILE_FLAGS = ["weekend_work", "volume_fluctuates"];
 const STAGES = {
   download: "計算の準備中：プログラムを読み込んでいます。入力はそのまま続けられます。",
   start: "計算の準備中：Python を起動しています。入力はそのまま続けられます。",
@@ -184,31 +186,40 @@ class Estimator {
   onInput() {
     this.dirtySince ??= performance.now();
     this.dirty = true;
-    this.pump(); // posts the request first: saving below overlaps with Python's work in the worker
-    this.save();
+    // Post the request first: saving then overlaps with Python's work in the worker.
+    const sent = this.pump();
+    this.save(sent || this.collect());
+  }
+
+  // The form is rendered at build time and never changes shape: find its fields once, not per keystroke.
+  fields() {
+    if (this.fieldIndex) return this.fieldIndex;
+    const f = this.form.elements;
+    const get = (name) => f.namedItem(name);
+    this.fieldIndex = {
+      tasks: [...this.form.querySelectorAll("li[data-task]")].map((li) => {
+        const id = li.dataset.task;
+        const field = (key) => get(`tasks.${id}.${key}`);
+        return { id, selected: field("selected"), quantity: field("quantity"), period: field("period"), priority: field("priority") };
+      }),
+      budget: get("budget_yen"),
+      text: Object.fromEntries(PROFILE_TEXT.map((name) => [name, get(`profile.${name}`)])),
+      flags: Object.fromEntries(PROFILE_FLAGS.map((name) => [name, get(`profile.${name}`)])),
+      videoCall: [...this.form.querySelectorAll("input[name='profile.video_call']")],
+    };
+    return this.fieldIndex;
   }
 
   collect() {
-    const f = this.form.elements;
-    const get = (name) => f.namedItem(name);
-    const tasks = [...this.form.querySelectorAll("li[data-task]")].map((li) => {
-      const id = li.dataset.task;
-      return {
-        id,
-        selected: get(`tasks.${id}.selected`).checked,
-        quantity: get(`tasks.${id}.quantity`).value,
-        period: get(`tasks.${id}.period`).value,
-        priority: get(`tasks.${id}.priority`).value,
-      };
-    });
+    const x = this.fields();
+    const tasks = x.tasks.map((t) => ({
+      id: t.id, selected: t.selected.checked, quantity: t.quantity.value, period: t.period.value, priority: t.priority.value,
+    }));
     const profile = {};
-    for (const name of ["name", "industry", "business", "website", "contact_tool", "desired_start", "irregulars", "notes"]) {
-      profile[name] = get(`profile.${name}`).value;
-    }
-    profile.video_call = this.form.querySelector("input[name='profile.video_call']:checked")?.value || "either";
-    profile.weekend_work = get("profile.weekend_work").checked;
-    profile.volume_fluctuates = get("profile.volume_fluctuates").checked;
-    return { tasks, budget_yen: get("budget_yen").value, profile };
+    for (const [name, field] of Object.entries(x.text)) profile[name] = field.value;
+    for (const [name, field] of Object.entries(x.flags)) profile[name] = field.checked;
+    profile.video_call = x.videoCall.find((radio) => radio.checked)?.value || "either";
+    return { tasks, budget_yen: x.budget.value, profile };
   }
 
   applyInput(input) {
@@ -229,8 +240,7 @@ class Estimator {
     }
     set("budget_yen", input.budget_yen);
     const profile = input.profile && typeof input.profile === "object" ? input.profile : {};
-    for (const key of ["name", "industry", "business", "website", "contact_tool", "desired_start", "irregulars", "notes",
-      "weekend_work", "volume_fluctuates"]) set(`profile.${key}`, profile[key]);
+    for (const key of [...PROFILE_TEXT, ...PROFILE_FLAGS]) set(`profile.${key}`, profile[key]);
     for (const radio of this.form.querySelectorAll("input[name='profile.video_call']")) {
       if (radio.value === profile.video_call) radio.checked = true;
     }
@@ -244,23 +254,29 @@ class Estimator {
     }
   }
 
-  save() {
+  save(input = this.collect()) {
     try {
-      localStorage.setItem(STORAGE_KEY, JSON.stringify(this.collect()));
+      localStorage.setItem(STORAGE_KEY, JSON.stringify(input));
     } catch {
       /* private mode or full storage: the page still works, it just won't remember */
     }
   }
 
   // -- talking to Python: at most one request in flight, the latest input wins
-  async pump() {
-    if (engine.state !== "ready" || this.restoring || this.inFlight || !this.dirty) return;
+  // Returns the input it sent (or nothing when it sent nothing); the answer is handled in settle().
+  pump() {
+    if (engine.state !== "ready" || this.restoring || this.inFlight || !this.dirty) return null;
     this.dirty = false;
     const since = this.dirtySince;
     this.dirtySince = null;
     this.inFlight = true;
-    const request = { today: localDate(), ...this.collect() };
-    const answer = await ask({ type: "estimate", request: JSON.stringify(request) });
+    const input = this.collect();
+    const answer = ask({ type: "estimate", request: JSON.stringify({ today: localDate(), ...input }) });
+    answer.then((data) => this.settle(data, since));
+    return input;
+  }
+
+  settle(answer, since) {
     this.inFlight = false;
     if (current !== this) return;
     if (answer.type === "result") {
@@ -329,7 +345,12 @@ class Estimator {
     this.slot("subject").textContent = v.message.subject;
     this.slot("message").textContent = v.message.body;
     root.querySelector("[data-action=mailto]").setAttribute("href", v.message.mailto);
-    this.showErrors(response.errors || []);
+    const errors = response.errors || [];
+    const errorsKey = JSON.stringify(errors);
+    if (this.shown.errors !== errorsKey) {
+      this.shown.errors = errorsKey;
+      this.showErrors(errors);
+    }
   }
 
   // Rebuild a result section only when its part of the view changed: most inputs change one or two,
