@@ -21,7 +21,7 @@ test: setup chromium build lint pyodide-test-wheels
 
 # Engine tests only (CPython and Pyodide under Node), no browser and no site build.
 test-fast: setup pyodide-test-wheels
-	$(BIN)/python -m pytest tests -m "not browser"
+	$(BIN)/python -m pytest tests/engine tests/test_engine_in_pyodide.py
 
 lint: setup
 	npx --no-install textlint docs
@@ -30,6 +30,7 @@ lint: setup
 bench: setup chromium build
 	$(BIN)/python bench/engine.py
 	$(BIN)/python bench/page.py
+	$(BIN)/python bench/site.py
 
 setup: $(VENV)/.stamp node_modules/.stamp
 
@@ -56,8 +57,9 @@ snapshot: build/snapshot/snapshot.json
 build/snapshot/snapshot.json: wheels node_modules/.stamp tools/make-snapshot.mjs
 	node tools/make-snapshot.mjs build/wheels build/snapshot
 
+# Debian's chromium and Japanese fonts for the browser tests; Java for the Nu Html Checker (npm vnu-jar).
 chromium:
-	@{ command -v chromium > /dev/null && fc-list :lang=ja | grep -q . ; } || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-noto-cjk; }
+	@{ command -v chromium > /dev/null && command -v java > /dev/null && fc-list :lang=ja | grep -q . ; } || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-noto-cjk default-jre-headless; }
 
 clean:
 	rm -rf site build wheels .pytest_cache

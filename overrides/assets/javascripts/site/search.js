@@ -22,6 +22,13 @@
 
   function toggle() { return document.getElementById("__search"); }
 
+  // A reload must not reopen the menu or the search: browsers restore checkbox state, and Material's
+  // autocomplete="off" against that is invalid HTML on checkboxes (dropped by overrides/hooks/valid_html.py).
+  ["__drawer", "__search"].forEach(function (id) {
+    var box = document.getElementById(id);
+    if (box) box.checked = false;
+  });
+
   function setOpen(open) {
     var box = toggle();
     if (box && box.checked !== open) {

@@ -1,0 +1,184 @@
+"""Speed and quality of the built site: Lighthouse scores, and how `mkdocs build` grows with the content.
+
+1. Lighthouse 13.5.0 (node_modules/.bin/lighthouse, Debian's chromium, default mobile settings) on the
+   home page, one guide, the FAQ and the estimator, median of 3 runs each, against a bare Material page
+   (a one-page MkDocs project with only the material theme, built into a temp dir) run side by side:
+   performance, accessibility, best practices, SEO and Total Blocking Time, also as ratios to the bare page.
+   Both are served by deploy/preview.py, i.e. with site/_headers (CSP, cache lifetimes) and gzip, as a
+   static host serves them.
+2. `mkdocs build --strict` of a copy of this project, and of a copy whose FAQ holds every entry 10 times
+   (with unique ids), alternating, median of 3: the time ratio against the content ratio (linear or better
+   means time ratio ≤ content ratio).
+
+Run after `make build`: `.venv/bin/python bench/site.py` (make bench does). Writes bench/results/site.json.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+import os
+import re
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+SITE = ROOT / "site"
+BIN = ROOT / ".venv" / "bin"
+LIGHTHOUSE = ROOT / "node_modules" / ".bin" / "lighthouse"
+CHROME_FLAGS = "--headless=new --no-sandbox --disable-gpu --disable-background-networking --disable-component-update"
+PAGES = {"home": "", "guide": "guide/pricing/", "faq": "faq/", "estimate": "estimate/"}
+CATEGORIES = ("performance", "accessibility", "best-practices", "seo")
+RUNS = 3
+TARGET = {"performance": 0.98, "accessibility": 1.0, "best-practices": 1.0, "seo": 1.0}
+
+_spec = importlib.util.spec_from_file_location("preview", ROOT / "deploy" / "preview.py")
+preview = importlib.util.module_from_spec(_spec)
+_spec.loader.exec_module(preview)
+
+ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "DISABLE_MKDOCS_2_WARNING": "true", "PYTHONDONTWRITEBYTECODE": "1"}
+
+
+def lighthouse(url: str) -> dict:
+    """One Lighthouse run: the four category scores, TBT in ms, and the audits that lost points."""
+    for attempt in range(3):  # Lighthouse now and then fails to record the trace (NO_NAVSTART): run again
+        with tempfile.TemporaryDirectory() as tmp:
+            out = Path(tmp) / "report.json"
+            done = subprocess.run([str(LIGHTHOUSE), url, f"--chrome-flags={CHROME_FLAGS}", "--output", "json",
+                                   "--output-path", str(out), "--quiet"],
+                                  env={**os.environ, "CHROME_PATH": "/usr/bin/chromium"}, check=attempt == 2)
+            if done.returncode == 0:
+                report = json.loads(out.read_text(encoding="utf-8"))
+                break
+    scores = {c: report["categories"][c]["score"] for c in CATEGORIES}
+    lost = sorted({ref["id"] for c in CATEGORIES for ref in report["categories"][c]["auditRefs"]
+                   if ref["weight"] > 0 and (report["audits"][ref["id"]].get("score") is not None)
+                   and report["audits"][ref["id"]]["score"] < 1})
+    return {**scores, "tbt": report["audits"]["total-blocking-time"]["numericValue"], "lost": lost}
+
+
+def median_run(url: str) -> dict:
+    runs = [lighthouse(url) for _ in range(RUNS)]
+    result = {key: statistics.median(r[key] for r in runs) for key in (*CATEGORIES, "tbt")}
+    result["lost"] = sorted({audit for r in runs for audit in r["lost"]})
+    print(f"  {url}: " + " / ".join(f"{result[c]:.2f}" for c in CATEGORIES) + f", TBT {result['tbt']:.0f} ms",
+          file=sys.stderr, flush=True)
+    return result
+
+
+def bare_material_site(tmp: Path) -> Path:
+    """A one-page MkDocs + Material site (fonts off: nothing may come from another host), built."""
+    project = tmp / "bare"
+    (project / "docs").mkdir(parents=True)
+    (project / "mkdocs.yml").write_text("site_name: Bare\nsite_url: http://127.0.0.1:8000/\n"
+                                        "theme:\n  name: material\n  language: ja\n  font: false\n", encoding="utf-8")
+    faq = (ROOT / "docs" / "faq.md").read_text(encoding="utf-8")
+    body = re.sub(r"\A---\n.*?\n---\n", "", faq, flags=re.S)
+    (project / "docs" / "index.md").write_text(re.sub(r"<!--.*?-->", "", body), encoding="utf-8")
+    subprocess.run([str(BIN / "mkdocs"), "build", "-q", "-f", str(project / "mkdocs.yml")], env=ENV, check=True,
+                   capture_output=True)
+    (project / "site" / "_headers").write_text("", encoding="utf-8")
+    return project / "site"
+
+
+def lighthouse_bench(tmp: Path) -> dict:
+    site_server, site_url = preview.host_server(SITE)
+    bare_server, bare_url = preview.host_server(bare_material_site(tmp))
+    results = {}
+    try:
+        for name, path in PAGES.items():
+            results[name] = median_run(site_url + path)
+            # The bare page right after each of ours, so both see the same machine load.
+            results[f"bare ({name})"] = median_run(bare_url)
+    finally:
+        for server in (site_server, bare_server):
+            server.shutdown()
+            server.server_close()
+    return results
+
+
+# ---- build time ------------------------------------------------------------------------------------
+
+PROJECT_FILES = ("mkdocs.yml", "docs", "overrides", "includes", "anchors.json")
+
+
+def project_copy(tmp: Path, name: str, faq_copies: int) -> Path:
+    """This project's sources in a temp dir; the hooks find node_modules and build/ through symlinks."""
+    copy = tmp / name
+    copy.mkdir()
+    for item in PROJECT_FILES:
+        source = ROOT / item
+        (shutil.copytree if source.is_dir() else shutil.copy2)(source, copy / item)
+    for item in ("node_modules", "build"):
+        (copy / item).symlink_to(ROOT / item)
+    if faq_copies > 1:
+        faq = copy / "docs" / "faq.md"
+        text = faq.read_text(encoding="utf-8")
+        # Front matter and the H1 once, then every section and question again with "-copyN" ids.
+        head, body = re.match(r"(\A.*?^# [^\n]*\n)(.*)", text, re.S | re.M).groups()
+        copies = [re.sub(r"\{#([A-Za-z][\w-]*)\}", rf"{{#\1-copy{n}}}", body) for n in range(2, faq_copies + 1)]
+        faq.write_text(head + body + "".join("\n" + c for c in copies), encoding="utf-8")
+    return copy
+
+
+def content_size(project: Path) -> int:
+    return sum(len(p.read_text(encoding="utf-8")) for p in (project / "docs").rglob("*.md"))
+
+
+def build_seconds(project: Path) -> float:
+    started = time.perf_counter()
+    subprocess.run([str(BIN / "mkdocs"), "build", "--strict", "-q", "-f", str(project / "mkdocs.yml")],
+                   cwd=project, env=ENV, check=True, capture_output=True)
+    return time.perf_counter() - started
+
+
+def build_bench(tmp: Path) -> dict:
+    plain, grown = project_copy(tmp, "plain", 1), project_copy(tmp, "faq10", 10)
+    times = {"plain": [], "faq10": []}
+    build_seconds(plain), build_seconds(grown)  # warm-up (disk cache, imports), not counted
+    for _ in range(RUNS):
+        times["plain"].append(build_seconds(plain))
+        times["faq10"].append(build_seconds(grown))
+    plain_s, grown_s = statistics.median(times["plain"]), statistics.median(times["faq10"])
+    pages = lambda p: len(list((p / "site").rglob("index.html")))  # noqa: E731
+    return {"plain_s": plain_s, "faq10_s": grown_s, "time_ratio": grown_s / plain_s,
+            "content_ratio": content_size(grown) / content_size(plain),
+            "faq_headings": [len(re.findall(r"^#{2,3} ", (p / "docs" / "faq.md").read_text(encoding="utf-8"), re.M))
+                             for p in (plain, grown)],
+            "pages": pages(plain)}
+
+
+def main():
+    if not (SITE / "_headers").is_file():
+        sys.exit("site/ is not built: run `make build` first")
+    with tempfile.TemporaryDirectory() as tmp:
+        tmp = Path(tmp)
+        builds = build_bench(tmp)
+        print(f"mkdocs build --strict (median of {RUNS}): site {builds['plain_s']:.2f} s, FAQ x10 "
+              f"({builds['faq_headings'][0]} -> {builds['faq_headings'][1]} FAQ headings) {builds['faq10_s']:.2f} s: "
+              f"time x{builds['time_ratio']:.2f} for content x{builds['content_ratio']:.2f} "
+              f"({'linear or better' if builds['time_ratio'] <= builds['content_ratio'] else 'WORSE than linear'})", flush=True)
+        scores = lighthouse_bench(tmp)
+    print(f"\nLighthouse 13.5.0, mobile, median of {RUNS}  (perf / a11y / best practices / SEO, TBT ms)")
+    for name in PAGES:
+        ours, bare = scores[name], scores[f"bare ({name})"]
+        line = " / ".join(f"{ours[c]:.2f}" for c in CATEGORIES)
+        ratio = " / ".join(f"{ours[c] / bare[c]:.2f}" if bare[c] else "-" for c in CATEGORIES)
+        bare_line = " / ".join(f"{bare[c]:.2f}" for c in CATEGORIES)
+        misses = [c for c in CATEGORIES if ours[c] < TARGET[c]] if name != "estimate" else []
+        print(f"  {name:9} {line}  TBT {ours['tbt']:4.0f}   bare Material {bare_line}  TBT {bare['tbt']:4.0f}"
+              f"   ratio {ratio}" + (f"   below target: {', '.join(misses)}" if misses else ""))
+        if ours["lost"]:
+            print(f"            audits below 1: {', '.join(ours['lost'])}")
+    out = ROOT / "bench" / "results"
+    out.mkdir(exist_ok=True)
+    (out / "site.json").write_text(json.dumps({"build": builds, "lighthouse": scores}, indent=1), encoding="utf-8")
+
+
+if __name__ == "__main__":
+    main()
