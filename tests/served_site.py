@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import functools
 import http.server
+import shutil
 import sys
 import threading
 from pathlib import Path
@@ -57,3 +58,13 @@ def serve(directory: Path, headers: dict[str, str] | None = None):
     server = Server(("127.0.0.1", 0), functools.partial(handler, directory=str(directory)))
     threading.Thread(target=server.serve_forever, daemon=True).start()
     return server, f"http://127.0.0.1:{server.server_address[1]}/"
+
+
+def serve_copy(site: Path, scratch: Path):
+    """Serve a copy of the built `site` made in `scratch`: a rebuild elsewhere during the run (another
+    `make build`) cannot pull pages away mid-test. Returns the server (shut it down) and its base URL."""
+    if not (site / "index.html").is_file():
+        raise FileNotFoundError("site/ is not built: run `make build` (make test does it)")
+    served = scratch / "site"
+    shutil.copytree(site, served)
+    return serve(served)

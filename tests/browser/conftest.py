@@ -3,12 +3,11 @@ driven in Debian's chromium through Playwright. Nothing is built here."""
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import pytest
 
-from served_site import CHROMIUM, CHROMIUM_ARGS as ARGS, serve
+from served_site import CHROMIUM, CHROMIUM_ARGS as ARGS, serve_copy
 
 SITE = Path(__file__).resolve().parents[2] / "site"
 
@@ -21,12 +20,7 @@ def pytest_collection_modifyitems(items):
 
 @pytest.fixture(scope="session")
 def site_url(tmp_path_factory):
-    if not (SITE / "estimate" / "index.html").is_file():
-        pytest.fail("site/ is not built: run `make build` (make test does it)")
-    # Serve a copy of the built site, so that a rebuild elsewhere during the run cannot pull files away.
-    served = tmp_path_factory.mktemp("served") / "site"
-    shutil.copytree(SITE, served)
-    server, url = serve(served)
+    server, url = serve_copy(SITE, tmp_path_factory.mktemp("served"))
     yield url
     server.shutdown()
     server.server_close()

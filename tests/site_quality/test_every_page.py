@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import io
 import re
-import shutil
 import unicodedata
 from dataclasses import dataclass, field
 from urllib.parse import urlsplit
@@ -19,13 +18,14 @@ import pytest
 from playwright.sync_api import expect
 from pypdf import PdfReader
 
-from served_site import serve as serve_directory
+from served_site import serve_copy
 from site_support import SITE, built_pages
 
 # The 404 page as hosts serve it: at a missing path, several folders deep.
 MISSING = "no/such/page/"
 PAGES = built_pages() + [MISSING]
 GUIDES = [url for url in PAGES if url.startswith("guide/")]
+RUNTIME = re.compile(r"/assets/(pyodide|estimator)/")  # Pyodide itself, the estimator's wheels and snapshot
 DOORS = {"ホーム": "", "依頼の流れ": "guide/flow/", "料金": "guide/pricing/", "お見積もり": "estimate/",
          "よくある質問": "faq/"}
 
@@ -35,6 +35,7 @@ class Survey:
     """What one pass over every page saw, by page."""
 
     outside: list[str] = field(default_factory=list)
+    runtime: list[str] = field(default_factory=list)  # Pyodide or estimator files fetched, by page
     console: list[str] = field(default_factory=list)
     violations: dict[str, list[str]] = field(default_factory=dict)
 
@@ -58,11 +59,7 @@ def console_error(page_url: str, message) -> str | None:
 def site_url(tmp_path_factory):
     """A copy of the built site, served for this module: a rebuild elsewhere during the run (another
     `make build`) cannot pull pages away mid-pass."""
-    if not (SITE / "index.html").is_file():
-        pytest.fail("site/ is not built: run `make build` (make test does it)")
-    served = tmp_path_factory.mktemp("every-page") / "site"
-    shutil.copytree(SITE, served)
-    server, url = serve_directory(served)
+    server, url = serve_copy(SITE, tmp_path_factory.mktemp("every-page"))
     yield url
     server.shutdown()
     server.server_close()
@@ -80,6 +77,7 @@ def survey(request, browser, site_url):
                                   timezone_id="Asia/Tokyo")
     # On the context, so that requests of workers and of any other page count too.
     context.on("request", lambda r: is_local(r.url) or seen.outside.append(f"{current[0] or '/'}: {r.url}"))
+    context.on("request", lambda r: RUNTIME.search(r.url) and seen.runtime.append(f"{current[0] or '/'}: {r.url}"))
     page = context.new_page()
     page.on("console", lambda m: (line := console_error(current[0], m)) and seen.console.append(line))
     page.on("pageerror", lambda error: seen.console.append(f"{current[0] or '/'}: {error}"))
@@ -99,6 +97,13 @@ def survey(request, browser, site_url):
 def test_no_page_requests_another_host(survey):
     scheme, seen = survey
     assert seen.outside == [], f"{scheme}: requests leaving 127.0.0.1:\n" + "\n".join(seen.outside)
+
+
+def test_only_the_estimator_page_loads_python(survey):
+    scheme, seen = survey
+    elsewhere = [line for line in seen.runtime if not line.startswith("estimate/: ")]
+    assert elsewhere == [], f"{scheme}: Pyodide or estimator files fetched outside the estimator:\n" + "\n".join(elsewhere)
+    assert any(line.startswith("estimate/: ") for line in seen.runtime), "the estimator page fetched no runtime file"
 
 
 def test_no_page_logs_a_console_error(survey):
