@@ -83,38 +83,6 @@ def test_python_takes_over_with_the_same_figures_and_the_snapshot_path(page):
     assert page.errors == []
 
 
-def test_a_second_visit_restores_the_inflated_snapshot_from_cache_storage(context, page):
-    open_estimator(page)
-    assert page.get_attribute(ROOT, "data-snapshot-source") == "network"
-    # The worker stores the inflated image after the first estimate; wait until it is there.
-    page.wait_for_function("""async () => (await (await caches.open("estimator-snapshot")).keys()).length === 1""",
-                           timeout=30_000)
-    second = context.new_page()
-    open_estimator(second)
-    assert second.get_attribute(ROOT, "data-boot") == "snapshot"
-    assert second.get_attribute(ROOT, "data-snapshot-source") == "cache"
-    assert second.locator("[data-est=hours]").inner_text() == page.locator("[data-est=hours]").inner_text()
-    second.close()
-
-
-def test_a_damaged_cached_snapshot_falls_back_and_is_dropped(context, page):
-    open_estimator(page)
-    page.wait_for_function("""async () => (await (await caches.open("estimator-snapshot")).keys()).length === 1""",
-                           timeout=30_000)
-    page.evaluate("""async () => {
-        const cache = await caches.open("estimator-snapshot");
-        const [key] = await cache.keys();
-        await cache.put(key, new Response(new Uint8Array(64)));
-    }""")
-    second = context.new_page()
-    open_estimator(second)
-    assert second.get_attribute(ROOT, "data-boot") == "normal"  # the damaged image was refused
-    assert second.locator("[data-est=hours]").inner_text() == page.locator("[data-est=hours]").inner_text()
-    second.wait_for_function("""async () => (await (await caches.open("estimator-snapshot")).keys()).length === 0""",
-                             timeout=30_000)
-    second.close()
-
-
 def test_ticking_tasks_changes_hours_to_the_engines_numbers(page):
     open_estimator(page)
     page.check("#t-payroll-selected")

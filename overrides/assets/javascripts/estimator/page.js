@@ -58,7 +58,6 @@ function startWorker(root) {
       engine.state = "ready";
       engine.boot = data.boot;
       engine.snapshotError = data.snapshotError || "";
-      engine.snapshotSource = data.snapshotSource || "";
       // The worker's boot steps as marks on the page's timeline (read by bench/page.py).
       for (const [name, at] of Object.entries(data.marks || {})) {
         try {
@@ -170,7 +169,6 @@ class Estimator {
       root.dataset.engine = "ready";
       root.dataset.boot = engine.boot;
       if (engine.snapshotError) root.dataset.snapshotError = engine.snapshotError;
-      if (engine.snapshotSource) root.dataset.snapshotSource = engine.snapshotSource;
       this.slot("fallback").hidden = true;
       this.slot("status").hidden = false;
       this.slot("status-text").textContent = READY_TEXT;

@@ -4,15 +4,15 @@
 // Boot: if the page gives a snapshot URL, fetch it, inflate it with DecompressionStream and restore it
 // with loadPyodide({_loadSnapshot}) (a private API of the pinned Pyodide: the estimator is already
 // imported inside). On any failure, boot normally and load the two wheels with loadPackage(url).
-// The inflated snapshot is kept in Cache Storage under its versioned URL, so a second visit reads it
-// back instead of inflating 31 MB again (the slowest step of a warm start); older versions are deleted.
+// (Keeping the inflated 31 MB in Cache Storage for the next visit was tried: reading it back took as
+// long as inflating it again, so it is not done.)
 //
 // Settings: the worker URL's fragment holds JSON {pyodide: url, wheels: [url], snapshot: url | ""}, so
 // the boot starts as soon as this module runs instead of waiting for a first message. (A fragment is
 // not part of the HTTP cache key: the worker script stays cached.)
 // In:  {type: "estimate", id, request: JSON text}   {type: "restore", id, state}
 // Out: {type: "progress", stage: "download" | "start" | "estimator"}
-//      {type: "ready", boot: "snapshot" | "normal", snapshotSource?: "cache" | "network", ms, snapshotError?}
+//      {type: "ready", boot: "snapshot" | "normal", ms, snapshotError?}
 //      {type: "failed", message}
 //      {type: "result", id, response: JSON text, ms}   {type: "restored", id, response: JSON text}
 
@@ -64,42 +64,13 @@ function warmUp(until) {
 
 const progress = (stage) => self.postMessage({ type: "progress", stage });
 
-const SNAPSHOT_CACHE = "estimator-snapshot";
-
-async function snapshotCache() {
-  try {
-    return self.caches ? await caches.open(SNAPSHOT_CACHE) : null;
-  } catch {
-    return null; // storage blocked (private mode, policy): inflate every time
-  }
-}
-
-async function fetchSnapshot(url, cache) {
-  const cached = cache && (await cache.match(url).catch(() => undefined));
-  if (cached) {
-    const bytes = new Uint8Array(await cached.arrayBuffer());
-    mark("snapshot-inflated");
-    return { bytes, source: "cache" };
-  }
+async function fetchSnapshot(url) {
   const response = await fetch(url);
   if (!response.ok || !response.body) throw new Error(`snapshot: HTTP ${response.status}`);
   const inflated = response.body.pipeThrough(new DecompressionStream("gzip"));
   const bytes = new Uint8Array(await new Response(inflated).arrayBuffer());
   mark("snapshot-inflated");
-  return { bytes, source: "network" };
-}
-
-// After a successful restore: keep this version's inflated bytes, drop every other version's.
-async function keepSnapshot(cache, url, snapshot) {
-  if (!cache) return;
-  try {
-    for (const request of await cache.keys()) if (request.url !== url) await cache.delete(request);
-    if (snapshot.source === "network") await cache.put(url, new Response(snapshot.bytes));
-  } catch { /* quota or storage errors only cost the next visit some time */ }
-}
-
-async function forgetSnapshot(cache, url) {
-  await cache?.delete(url).catch(() => false);
+  return bytes;
 }
 
 // Everything alive after the boot (stdlib, the estimator, its cached data) is long-lived: keep it out of
@@ -125,9 +96,7 @@ async function boot(settings) {
     if (!settings || typeof settings.pyodide !== "string") throw new Error("no settings in the worker URL");
     const { pyodide: indexURL, wheels = [], snapshot = "" } = settings;
     progress("download");
-    const canInflate = snapshot && typeof DecompressionStream === "function";
-    const cache = canInflate ? await snapshotCache() : null;
-    const pending = canInflate ? fetchSnapshot(snapshot, cache) : null;
+    const pending = snapshot && typeof DecompressionStream === "function" ? fetchSnapshot(snapshot) : null;
     pending?.catch(() => {}); // handled below; avoid an unhandled rejection while the runtime loads
     const { loadPyodide } = await import(new URL("pyodide.mjs", indexURL).href);
     mark("loader-imported");
@@ -136,17 +105,14 @@ async function boot(settings) {
       try {
         progress("start");
         // The promise itself: Pyodide fetches and compiles the runtime while the snapshot arrives.
-        const pyodide = await loadPyodide({ indexURL, _loadSnapshot: pending.then((s) => s.bytes) });
+        const pyodide = await loadPyodide({ indexURL, _loadSnapshot: pending });
         mark("python-started");
         bind(pyodide);
         mark("estimator-imported");
-        const { source } = await pending;
-        self.postMessage({ type: "ready", boot: "snapshot", snapshotSource: source, ms: performance.now() - started, marks });
-        pending.then((s) => keepSnapshot(cache, snapshot, s));
+        self.postMessage({ type: "ready", boot: "snapshot", ms: performance.now() - started, marks });
         return true;
       } catch (error) {
         snapshotError = String(error && error.message || error);
-        await forgetSnapshot(cache, snapshot);
       }
     }
     progress("start");
