@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from served_site import CHROMIUM, CHROMIUM_ARGS as ARGS, serve_copy
+from served_site import serve_copy
 
 SITE = Path(__file__).resolve().parents[2] / "site"
 
@@ -24,16 +24,6 @@ def site_url(tmp_path_factory):
     yield url
     server.shutdown()
     server.server_close()
-
-
-@pytest.fixture(scope="session")
-def browser():
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as p:
-        b = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
-        yield b
-        b.close()
 
 
 @pytest.fixture

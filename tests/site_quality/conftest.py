@@ -7,17 +7,13 @@ from pathlib import Path
 
 import pytest
 
-from served_site import CHROMIUM, CHROMIUM_ARGS as ARGS, serve as serve_directory
+from served_site import serve as serve_directory
 from site_support import SITE
 
 BROWSER_TESTS = {"test_links.py", "test_search.py", "test_every_page.py", "test_csp.py", "test_not_found.py"}
 
 
 def pytest_collection_modifyitems(items):
-    # Playwright's sync API allows one instance at a time, and tests/browser keeps its own open for the
-    # whole session: these tests run first, each module with its own browser, closed at the module's end.
-    here = Path(__file__).parent
-    items.sort(key=lambda item: Path(str(item.fspath)).parent != here)
     for item in items:
         path = Path(str(item.fspath))
         if path.parent == Path(__file__).parent and path.name in BROWSER_TESTS:
@@ -36,16 +32,6 @@ def site_url():
     yield url
     server.shutdown()
     server.server_close()
-
-
-@pytest.fixture(scope="module")
-def browser():
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as p:
-        b = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
-        yield b
-        b.close()
 
 
 @pytest.fixture

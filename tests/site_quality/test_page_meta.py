@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime
+import functools
 import importlib.util
 import os
 import re
@@ -67,14 +68,23 @@ def parsed(url: str) -> Head:
     return head
 
 
-def pages_with_content():
+@functools.cache
+def pages_with_content() -> tuple[str, ...]:
+    """The built pages that are not mkdocs-redirects pages (read once for the whole module)."""
     if not PAGES:
         pytest.fail("site/ is not built: run `make build` (make test does it)")
     pages = []
     for url in PAGES:
         if _redirect_target(SITE, url, (SITE / url / "index.html").read_text(encoding="utf-8")) is None:
             pages.append(url)
-    return pages
+    return tuple(pages)
+
+
+def content_page(url: str):
+    """The parsed head and the Markdown source of a built page; a redirect page is skipped."""
+    if url not in pages_with_content():
+        pytest.skip("a redirect page")
+    return parsed(url), source_of(url)
 
 
 def front_matter_description(path) -> str | None:
@@ -85,10 +95,7 @@ def front_matter_description(path) -> str | None:
 
 @pytest.mark.parametrize("url", PAGES, ids=[u or "home" for u in PAGES])
 def test_page_has_its_own_description_and_open_graph_tags(url):
-    if url not in pages_with_content():
-        pytest.skip("a redirect page")
-    head = parsed(url)
-    source = source_of(url)
+    head, source = content_page(url)
     description = front_matter_description(source)
     assert description, f"{source.relative_to(ROOT)}: add front matter `description:` (one sentence, ≤ 120 characters)"
     assert 20 <= len(description) <= 120, (url, len(description))
@@ -124,10 +131,7 @@ def git_date(path) -> str | None:
 
 @pytest.mark.parametrize("url", PAGES, ids=[u or "home" for u in PAGES])
 def test_page_shows_its_last_updated_date(url):
-    if url not in pages_with_content():
-        pytest.skip("a redirect page")
-    head = parsed(url)
-    source = source_of(url)
+    head, source = content_page(url)
     expected = git_date(source) or datetime.date.fromtimestamp(source.stat().st_mtime).isoformat()
     assert head.times == [expected]
     year, month, day = (int(part) for part in expected.split("-"))

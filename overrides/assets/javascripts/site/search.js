@@ -193,15 +193,22 @@
     document.getElementById("site-search-results").addEventListener("click", function (event) {
       if (event.target.closest("a")) { setOpen(false); }
     });
+    function openSearch() {
+      setOpen(true);
+      input.focus();
+    }
     document.addEventListener("keydown", function (event) {
       var typing = event.target.closest && event.target.closest("input, textarea, select, [contenteditable]");
       if (event.key === "Escape" && toggle().checked) {
         setOpen(false);
       } else if (event.key === "/" && !typing && !event.ctrlKey && !event.metaKey && !event.altKey) {
         event.preventDefault();
-        setOpen(true);
-        input.focus();
+        openSearch();
       }
+    });
+    // Buttons that open the search, such as the 404 page's (overrides/404.html).
+    document.addEventListener("click", function (event) {
+      if (event.target.closest && event.target.closest("[data-site-search-open]")) { openSearch(); }
     });
   }
 
