@@ -92,7 +92,7 @@ def test_clicking_the_sample_link_replaces_saved_input_with_the_tasks_named_on_t
         task = page.locator("li[data-task]", has=page.get_by_text(name, exact=True))
         task_id = task.get_attribute("data-task")
         assert page.is_checked(f"#t-{task_id}-selected"), name
-        assert page.locator(f"#t-{task_id}-priority option:checked").inner_text() == priority
+        expect(page.locator(f"#t-{task_id}-priority option:checked")).to_have_text(priority)
         assert page.input_value(f"#t-{task_id}-quantity") == re.search(r"(\d+(?:\.\d+)?)\D*$", volume).group(1)
         row = page.locator(f"[data-est=hours] tr[data-task='{task_id}']")
         expect(row).to_contain_text(name)

@@ -12,10 +12,8 @@ new MutationObserver(records => records.forEach(r => {
 
 
 def switch_name(page) -> str:
-    """What the visible switch says it does. Material's tooltips move the label's title into a tooltip, so it
-    is read where Material's markup also keeps it: on the radio before the label (the current scheme)."""
-    return page.evaluate("document.querySelector('[data-site-palette] label:not([hidden])')"
-                         ".previousElementSibling.getAttribute('aria-label')")
+    """What the visible switch says it does (its title, also the aria-label of the radio before it)."""
+    return page.locator(SWITCH).get_attribute("title")
 
 
 def scheme(page) -> str:
