@@ -67,8 +67,12 @@ def plan_cost(minutes: int, plan: Plan, pricing: Pricing) -> CostOption:
                       with_tax(net, pricing))
 
 
+@lru_cache(maxsize=1024)
 def cost_options(minutes: int, pricing: Pricing) -> tuple[CostOption, ...]:
-    """Pay-as-you-go first, then the plans in the order of the data file."""
+    """Pay-as-you-go first, then the plans in the order of the data file.
+
+    Cached (the options are frozen): one estimate prices the same minutes several times (hours, budget fit,
+    proposal), and the budget search below probes the same points for every budget the user types."""
     return (hourly_cost(minutes, pricing), *(plan_cost(minutes, plan, pricing) for plan in pricing.plans))
 
 

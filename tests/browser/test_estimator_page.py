@@ -280,6 +280,21 @@ def test_snapshot_failure_falls_back_to_a_normal_boot(page):
     assert view["hours"]["monthly_typical"] in text(page, "hours")
 
 
+@pytest.mark.parametrize("script", ["with the page's script", "before or without it"])
+def test_enter_in_a_field_sends_the_input_nowhere(page, site_url, script):
+    if script != "with the page's script":
+        page.route("**/estimator/page.js", lambda route: route.abort())
+    page.goto("estimate/")
+    documents = []
+    page.on("request", lambda request: request.resource_type == "document" and documents.append(request.url))
+    for field, value in (("#f-budget", "50000"), ("#t-payroll-quantity", "12"), ("#f-name", "山田商店")):
+        page.fill(field, value)
+        page.press(field, "Enter")
+    page.wait_for_timeout(300)
+    assert documents == [] and page.url == site_url + "estimate/"
+    assert page.input_value("#f-budget") == "50000" and page.input_value("#f-name") == "山田商店"
+
+
 def test_no_request_leaves_localhost(context, site_url):
     hosts = set()
     context.on("request", lambda request: hosts.add(urlparse(request.url).hostname))

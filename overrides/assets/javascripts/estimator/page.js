@@ -133,7 +133,9 @@ function shareState() {
 class Estimator {
   constructor(root) {
     this.root = root;
-    this.form = root.querySelector("[data-est=form]");
+    this.form = root.querySelector("[data-est=form]"); // several small <form>s (see form.html)
+    this.named = new Map(); // field name -> its element (the first radio of a group)
+    for (const field of this.form.querySelectorAll("[name]")) if (!this.named.has(field.name)) this.named.set(field.name, field);
     this.base = new URL(root.dataset.base || "./", location.href);
     this.slot = (name) => root.querySelector(`[data-est="${name}"]`);
     this.response = null;
@@ -192,8 +194,7 @@ class Estimator {
   // The form is rendered at build time and never changes shape: find its fields once, not per keystroke.
   fields() {
     if (this.fieldIndex) return this.fieldIndex;
-    const f = this.form.elements;
-    const get = (name) => f.namedItem(name);
+    const get = (name) => this.named.get(name);
     this.fieldIndex = {
       tasks: [...this.form.querySelectorAll("li[data-task]")].map((li) => {
         const id = li.dataset.task;
@@ -222,17 +223,16 @@ class Estimator {
 
   applyInput(input) {
     if (!input || typeof input !== "object") return;
-    this.form.reset();
-    const f = this.form.elements;
+    this.reset();
     const set = (name, value) => {
-      const field = f.namedItem(name);
+      const field = this.named.get(name);
       if (!field || value === undefined || value === null) return;
       if (field.type === "checkbox") field.checked = value === true;
       else if (typeof value === "string" || typeof value === "number") field.value = String(value);
       if (field.tagName === "SELECT" && field.selectedIndex < 0) field.selectedIndex = 0;
     };
     for (const task of Array.isArray(input.tasks) ? input.tasks : []) {
-      if (!task || typeof task.id !== "string" || !f.namedItem(`tasks.${task.id}.selected`)) continue;
+      if (!task || typeof task.id !== "string" || !this.named.has(`tasks.${task.id}.selected`)) continue;
       set(`tasks.${task.id}.selected`, task.selected === undefined ? true : task.selected);
       for (const key of ["quantity", "period", "priority"]) set(`tasks.${task.id}.${key}`, task[key]);
     }
@@ -242,6 +242,10 @@ class Estimator {
     for (const radio of this.form.querySelectorAll("input[name='profile.video_call']")) {
       if (radio.value === profile.video_call) radio.checked = true;
     }
+  }
+
+  reset() {
+    for (const form of this.form.querySelectorAll("form")) form.reset();
   }
 
   loadSaved() {
@@ -466,8 +470,7 @@ class Estimator {
     }
     for (const field of this.form.querySelectorAll("[aria-invalid]")) field.removeAttribute("aria-invalid");
     for (const error of errors) {
-      const field = this.form.elements.namedItem(error.field);
-      if (field && field.setAttribute) field.setAttribute("aria-invalid", "true");
+      this.named.get(error.field)?.setAttribute("aria-invalid", "true");
     }
   }
 
@@ -532,7 +535,7 @@ class Estimator {
       try {
         localStorage.removeItem(STORAGE_KEY);
       } catch { /* nothing saved */ }
-      this.form.reset();
+      this.reset();
       this.slot("share").hidden = true;
       this.showNotices([]);
       this.dirty = true;
