@@ -3,6 +3,8 @@
 The page (in a Web Worker through Pyodide, and the MkDocs hook at build time) calls `estimate`
 with what the form holds and gets back errors per field, the share-link state and a view: every
 figure already formatted in Japanese, so the page only places text and never computes anything.
+On every keystroke the page calls `estimate_json`, which leaves the share-link state out; it asks
+`share_state_json` for it when the share button is pressed.
 Guide links in the view are relative to the site root (e.g. "guide/not-delegable/#reserved-zeirishi").
 """
 
@@ -22,17 +24,20 @@ from .state import decode_state, encode_state
 from .units import date_ja, hours, quantity, yen
 
 
-def estimate(request: Any, data: Dataset | None = None) -> dict[str, Any]:
-    """Estimate from the form's input: {"errors": [...], "state": str, "view": {...}}."""
+def estimate(request: Any, data: Dataset | None = None, *, with_state: bool = True) -> dict[str, Any]:
+    """Estimate from the form's input: {"errors": [...], "state": str, "view": {...}}.
+
+    `with_state=False` leaves "state" out: encoding it was a tenth of an estimate's time, and the page
+    needs it only when the share button is pressed (`share_state_json`)."""
     data = data or default_dataset()
     tools = frozenset(tool.id for tool in data.terms.work_tools)
     estimate_input, errors = parse_input(request, data.catalog, tools)
     report = build_report(estimate_input, data)
-    return {
-        "errors": [{"field": e.field, "message": e.message} for e in errors],
-        "state": encode_state(estimate_input, data.catalog),
-        "view": report_view(report, data),
-    }
+    result = {"errors": [{"field": e.field, "message": e.message} for e in errors]}
+    if with_state:
+        result["state"] = encode_state(estimate_input, data.catalog)
+    result["view"] = report_view(report, data)
+    return result
 
 
 def restore(state: Any, data: Dataset | None = None) -> dict[str, Any]:
@@ -50,13 +55,24 @@ def restore(state: Any, data: Dataset | None = None) -> dict[str, Any]:
     return {"input": decoded.raw_input, "notices": notices}
 
 
-def estimate_json(request_json: str) -> str:
-    """The same as `estimate`, through JSON text: the cheapest way across the Pyodide boundary."""
+def _request(request_json: str) -> Any:
     try:
-        request = json.loads(request_json)
+        return json.loads(request_json)
     except (ValueError, RecursionError):
-        request = None
-    return json.dumps(estimate(request), ensure_ascii=False)
+        return None
+
+
+def estimate_json(request_json: str) -> str:
+    """`estimate` without the state, through JSON text: the cheapest way across the Pyodide boundary."""
+    return json.dumps(estimate(_request(request_json), with_state=False), ensure_ascii=False)
+
+
+def share_state_json(request_json: str, data: Dataset | None = None) -> str:
+    """The share-link state of the form's input (JSON text in, the state string out)."""
+    data = data or default_dataset()
+    tools = frozenset(tool.id for tool in data.terms.work_tools)
+    estimate_input, _ = parse_input(_request(request_json), data.catalog, tools)
+    return encode_state(estimate_input, data.catalog)
 
 
 def restore_json(state: str) -> str:

@@ -516,11 +516,13 @@ class Estimator {
       setTimeout(() => URL.revokeObjectURL(url), 10000);
       this.say("問い合わせ文をテキストファイルで保存しました。");
     } else if (action === "share") {
-      if (!this.response) {
+      // The state of what the form holds now, asked for only here (not with every estimate).
+      const answer = engine.state === "ready" ? await ask({ type: "state", request: JSON.stringify(this.collect()) }) : null;
+      if (answer?.type !== "state") {
         this.say("共有リンクは、計算の準備ができてから作れます。");
         return;
       }
-      const url = `${location.origin}${location.pathname}#s=${encodeURIComponent(this.response.state)}`;
+      const url = `${location.origin}${location.pathname}#s=${encodeURIComponent(answer.response)}`;
       const box = this.slot("share");
       this.slot("share-url").value = url;
       box.hidden = false;

@@ -37,6 +37,8 @@ self.onmessage = async (event) => {
       const response = api.estimate(String(msg.request));
       self.postMessage({ type: "result", id: msg.id, response, ms: performance.now() - started });
       if (warmUpUntil === 0) warmUp((warmUpUntil = performance.now() + WARM_UP_MS));
+    } else if (msg.type === "state") {
+      self.postMessage({ type: "state", id: msg.id, response: api.state(String(msg.request)) });
     } else if (msg.type === "restore") {
       self.postMessage({ type: "restored", id: msg.id, response: api.restore(String(msg.state)) });
     }
@@ -82,7 +84,8 @@ function bind(pyodide) {
   const browser = pyodide.pyimport("estimator.browser");
   const estimateJson = browser.estimate_json;
   const restoreJson = browser.restore_json;
-  api = { estimate: (text) => estimateJson(text), restore: (text) => restoreJson(text) };
+  const stateJson = browser.share_state_json;
+  api = { estimate: (text) => estimateJson(text), restore: (text) => restoreJson(text), state: (text) => stateJson(text) };
 }
 
 // Absolute times (ms since the epoch) of the boot's steps, for the page's performance measures.
