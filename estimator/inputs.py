@@ -105,6 +105,8 @@ def parse_number(value: Any) -> Fraction | None:
     if isinstance(value, float):
         return Fraction(str(value)) if math.isfinite(value) and value >= 0 else None
     if isinstance(value, str):
+        if value.isascii() and value.isdigit() and len(value) <= 15:
+            return Fraction(int(value))  # what the form sends most: skip normalising and the regex
         text = unicodedata.normalize("NFKC", value).strip().replace(",", "")
         if _NUMBER.match(text) and len(text) <= 15:
             return Fraction(text)
