@@ -120,3 +120,17 @@ def test_state_is_short(data):
     parsed = validate_input({"tasks": [{"id": t.id, "quantity": 3} for t in data.catalog.tasks[:10]]},
                             data.catalog, tools(data))
     assert len(encode_state(parsed, data.catalog)) < 400
+
+
+def test_tasks_left_at_their_defaults_may_be_left_out_of_the_request(data):
+    """The page sends only the tasks that differ from the form's defaults (page.js, pump)."""
+    from estimator.units import quantity
+
+    form_defaults = [{"id": t.id, "selected": t.default_selected, "period": t.default_period, "priority": "want",
+                      "quantity": quantity(t.default_quantity).replace(",", "")} for t in data.catalog.tasks]
+    changed = [{**form_defaults[0], "selected": not form_defaults[0]["selected"]},
+               {**form_defaults[3], "quantity": "7", "priority": "must"}]
+    full = [changed[0], *form_defaults[1:3], changed[1], *form_defaults[4:]]
+    for budget in ("", "30000", "abc"):
+        request = {"today": "2026-11-23", "budget_yen": budget, "profile": {"name": "山田商店"}}
+        assert estimate({**request, "tasks": changed}) == estimate({**request, "tasks": full})
