@@ -16,7 +16,7 @@ def hours(minutes: int | Fraction) -> str:
     """Minutes as hours with one decimal, rounded half up: 125 → 「2.1時間」.
 
     Integer arithmetic on the fraction's terms (floor(m·10/60 + 1/2)): an estimate formats some thirty
-    durations, and Fraction operators made this a third of an estimate's time."""
+    durations, and Fraction operators made this a quarter of an estimate's time."""
     exact = Fraction(minutes)
     tenths = (exact.numerator * 10 + exact.denominator * 30) // (exact.denominator * 60)
     whole, tenth = divmod(tenths, 10)

@@ -276,7 +276,7 @@ class Estimator {
     this.inFlight = true;
     const input = this.collect();
     // Tasks still as the catalog sets them need not be sent: Python starts from the same defaults (the
-    // form is rendered from them), and reading all 45 was a third of an estimate's time.
+    // form is rendered from them), and reading all 45 was over a third of an estimate's time.
     const defaults = this.fields().tasks;
     const tasks = input.tasks.filter((t, i) => ["selected", "quantity", "period", "priority"].some((key) => t[key] !== defaults[i].defaults[key]));
     const answer = ask({ type: "estimate", request: JSON.stringify({ today: localDate(), ...input, tasks }) });
