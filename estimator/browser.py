@@ -24,14 +24,17 @@ from .state import decode_state, encode_state
 from .units import date_ja, hours, quantity, yen
 
 
+def _parse(request: Any, data: Dataset):
+    return parse_input(request, data.catalog, frozenset(tool.id for tool in data.terms.work_tools))
+
+
 def estimate(request: Any, data: Dataset | None = None, *, with_state: bool = True) -> dict[str, Any]:
     """Estimate from the form's input: {"errors": [...], "state": str, "view": {...}}.
 
     `with_state=False` leaves "state" out: encoding it was a tenth of an estimate's time, and the page
     needs it only when the share button is pressed (`share_state_json`)."""
     data = data or default_dataset()
-    tools = frozenset(tool.id for tool in data.terms.work_tools)
-    estimate_input, errors = parse_input(request, data.catalog, tools)
+    estimate_input, errors = _parse(request, data)
     report = build_report(estimate_input, data)
     result = {"errors": [{"field": e.field, "message": e.message} for e in errors]}
     if with_state:
@@ -47,8 +50,7 @@ def restore(state: Any, data: Dataset | None = None) -> dict[str, Any]:
         decoded = decode_state(state, data.catalog)
     except InputError as error:
         return {"input": None, "notices": [e.message for e in error.errors]}
-    tools = frozenset(tool.id for tool in data.terms.work_tools)
-    _, errors = parse_input(decoded.raw_input, data.catalog, tools)
+    _, errors = _parse(decoded.raw_input, data)
     notices = list(decoded.notices)
     if errors:
         notices.append("共有リンクの一部の項目は正しくなかったため、読み込んだ値を確かめてください。")
@@ -70,8 +72,7 @@ def estimate_json(request_json: str) -> str:
 def share_state_json(request_json: str, data: Dataset | None = None) -> str:
     """The share-link state of the form's input (JSON text in, the state string out)."""
     data = data or default_dataset()
-    tools = frozenset(tool.id for tool in data.terms.work_tools)
-    estimate_input, _ = parse_input(_request(request_json), data.catalog, tools)
+    estimate_input, _ = _parse(_request(request_json), data)
     return encode_state(estimate_input, data.catalog)
 
 

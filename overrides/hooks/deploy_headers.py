@@ -98,9 +98,13 @@ def content_security_policy(hashes: list[str]) -> str:
     return "; ".join(d.strip() for d in directives)
 
 
+def site_wide_headers(hashes: list[str]) -> list[tuple[str, str]]:
+    return [("Content-Security-Policy", content_security_policy(hashes)), *SECURITY]
+
+
 def header_rules(hashes: list[str]) -> list[tuple[str, list[tuple[str, str]]]]:
     """(path pattern, headers) in `_headers` order; a path gets the headers of every rule it matches."""
-    rules = [("/*", [("Content-Security-Policy", content_security_policy(hashes)), *SECURITY])]
+    rules = [("/*", site_wide_headers(hashes))]
     rules += [(pattern, [("Cache-Control", IMMUTABLE)]) for pattern in VERSIONED]
     rules += [(pattern, [("Content-Type", mime)]) for pattern, mime in TYPES]
     return rules
@@ -118,12 +122,13 @@ def render_headers(hashes: list[str]) -> str:
     return "\n".join(lines) + "\n"
 
 
-def _nginx_regex(pattern: str) -> str:
+def _pattern_regex(pattern: str) -> str:
+    """A `_headers` path pattern as a regular expression of the whole path (`*`: any characters)."""
     return "^" + re.escape(pattern).replace(r"\*", ".*") + "$"
 
 
 def render_nginx(hashes: list[str]) -> str:
-    security = [("Content-Security-Policy", content_security_policy(hashes)), *SECURITY]
+    security = site_wide_headers(hashes)
 
     def add(headers, indent="        "):
         # add_header in a location replaces the server's list, so each location repeats all of them.
@@ -153,7 +158,7 @@ def render_nginx(hashes: list[str]) -> str:
         "    gzip_types text/css text/javascript application/json application/wasm image/svg+xml text/xml;",
         "",
         "    # Files whose path changes with their content: cache for a year.",
-        "    location ~ \"" + "|".join(_nginx_regex(p) for p in VERSIONED) + "\" {",
+        "    location ~ \"" + "|".join(_pattern_regex(p) for p in VERSIONED) + "\" {",
         *add([("Cache-Control", IMMUTABLE), *security]),
         "    }",
         "",
@@ -186,7 +191,7 @@ def headers_for(rules, path: str) -> list[tuple[str, str]]:
     """The headers a Netlify-style host sends for `path`: those of every matching rule, in order."""
     found = []
     for pattern, headers in rules:
-        if re.fullmatch(re.escape(pattern).replace(r"\*", ".*"), path):
+        if re.match(_pattern_regex(pattern), path):
             found += headers
     return found
 

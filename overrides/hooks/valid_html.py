@@ -14,10 +14,14 @@ _TOGGLE = re.compile(r'(<input class="md-toggle" data-md-toggle="(?:drawer|searc
                      r' autocomplete="off">')
 
 
+def _drop_autocomplete(html: str) -> str:
+    return _TOGGLE.sub(r"\1>", html)
+
+
 def on_post_page(output: str, page, config) -> str:
-    return _TOGGLE.sub(r"\1>", output)
+    return _drop_autocomplete(output)
 
 
 def on_post_template(output_content: str, template_name: str, config) -> str:
     """The same for pages rendered from a template alone, such as 404.html."""
-    return _TOGGLE.sub(r"\1>", output_content)
+    return _drop_autocomplete(output_content)

@@ -3,17 +3,14 @@
 from __future__ import annotations
 
 import datetime
-import io
-import json
 import re
-import unicodedata
 from urllib.parse import urlparse
 from zoneinfo import ZoneInfo
 
 import pytest
-from pypdf import PdfReader
 
 from estimator.browser import estimate
+from printed_text import flat, pdf_text
 
 ROOT = "#estimator"
 PAYLOAD = '<img src=x onerror="window.__xss=1">"><script>window.__xss=2</script>'
@@ -29,17 +26,6 @@ def open_estimator(page, suffix: str = ""):
     page.goto("estimate/" + suffix)
     page.wait_for_selector(f"{ROOT}[data-source=python]", timeout=60_000)
     return page
-
-
-def pdf_text(pdf: bytes) -> str:
-    """The PDF's text without spaces or line breaks, NFKC-folded (PDF text uses CJK radical code points)."""
-    printed = "".join(p.extract_text() for p in PdfReader(io.BytesIO(pdf)).pages)
-    return flat(printed)
-
-
-def flat(value: str) -> str:
-    # pypdf reads the bullet 「・」 back as U+2027.
-    return re.sub(r"\s+", "", unicodedata.normalize("NFKC", value)).replace("\u2027", "・")
 
 
 def text(page, slot: str) -> str:

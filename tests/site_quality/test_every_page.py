@@ -8,16 +8,14 @@ and each scheme needs it. The site is served from a copy, so a rebuild elsewhere
 
 from __future__ import annotations
 
-import io
 import re
-import unicodedata
 from dataclasses import dataclass, field
 from urllib.parse import urlsplit
 
 import pytest
 from playwright.sync_api import expect
-from pypdf import PdfReader
 
+from printed_text import flat, pdf_text
 from served_site import serve_copy
 from site_support import SITE, built_pages
 
@@ -141,11 +139,6 @@ def test_headings_break_between_phrases_where_supported(page):
     assert page.locator("article p").first.evaluate("p => getComputedStyle(p).wordBreak") != "auto-phrase"
 
 
-def flat(value: str) -> str:
-    """Text without spaces or line breaks, NFKC-folded (PDF text uses CJK radical code points)."""
-    return re.sub(r"\s+", "", unicodedata.normalize("NFKC", value)).replace("\u2027", "・")
-
-
 def test_a_guide_prints_its_article_with_link_addresses_and_no_navigation(page):
     page.goto("guide/pricing/")
     article = page.locator("article")
@@ -161,7 +154,7 @@ def test_a_guide_prints_its_article_with_link_addresses_and_no_navigation(page):
         document.querySelector('article').append(p); }""")
     external = article.locator("a[href^='http']").evaluate_all("links => links.map(a => a.getAttribute('href'))")
     assert external
-    printed = flat("".join(p.extract_text() for p in PdfReader(io.BytesIO(page.pdf(format="A4"))).pages))
+    printed = pdf_text(page.pdf(format="A4"))
     assert flat(page.locator("article h1").inner_text()) in printed
     last_cell = flat(page.locator("article table td").last.inner_text())
     assert last_cell in printed, "the last table cell is missing: a table was cut"

@@ -10,10 +10,8 @@ from __future__ import annotations
 
 import functools
 import json
-import re
 import shutil
 import subprocess
-import xml.etree.ElementTree as ET
 from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import unquote, urljoin, urlsplit
@@ -24,17 +22,6 @@ from site_support import ROOT, SITE, built_pages, site_url_from_config
 
 VNU = ROOT / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
 PUBLISHED = site_url_from_config()
-
-# Nu checker errors that stay, each for the reason given. Every entry must still occur (a fixed one is
-# reported, so that its entry goes too).
-ALLOWED_ERRORS = {
-}
-
-
-# Site paths that are linked but not built, each for the reason given; every entry must still occur.
-ALLOWED_MISSING = {
-}
-
 
 def pages() -> list[str]:
     """Every built page as a site-relative URL, 404.html included."""
@@ -61,18 +48,9 @@ def vnu_messages():
 
 
 def test_nu_html_checker_finds_no_error_on_any_page(vnu_messages):
-    errors = []
-    for message in vnu_messages:
-        text = message.get("message", "")
-        if not any(text.startswith(allowed) for allowed in ALLOWED_ERRORS):
-            where = message.get("url", "").split("/site/", 1)[-1]
-            errors.append(f"{where}:{message.get('lastLine')}: {text} [{message.get('extract', '').strip()[:80]}]")
+    errors = [f"{m.get('url', '').split('/site/', 1)[-1]}:{m.get('lastLine')}: {m.get('message', '')} "
+              f"[{m.get('extract', '').strip()[:80]}]" for m in vnu_messages]
     assert errors == [], "\n".join(errors)
-
-
-def test_every_allowed_checker_error_still_occurs(vnu_messages):
-    seen = {allowed for allowed in ALLOWED_ERRORS for m in vnu_messages if m.get("message", "").startswith(allowed)}
-    assert set(ALLOWED_ERRORS) - seen == set(), "fixed at the source: remove it from ALLOWED_ERRORS"
 
 
 class Links(HTMLParser):
@@ -108,10 +86,8 @@ def target_file(path: str) -> Path | None:
     return file if file.is_file() else None
 
 
-def broken_internal_links(missing: set[str] | None = None) -> list[str]:
-    """Links to a file that is not built or to an id that is not on the target page, as "page:line: why".
-    The missing site paths are added to `missing`."""
-    missing = set() if missing is None else missing
+def broken_internal_links() -> list[str]:
+    """Links to a file that is not built or to an id that is not on the target page, as "page:line: why"."""
     base = "http://site.invalid/"
     published = urlsplit(PUBLISHED)
     broken = []
@@ -134,7 +110,6 @@ def broken_internal_links(missing: set[str] | None = None) -> list[str]:
             target = target_file(absolute.path)
             if target is None:
                 broken.append(f"{url}:{line}: {href} (no file for {absolute.path})")
-                missing.add(absolute.path)
                 continue
             fragment = unquote(absolute.fragment)
             # A fragment with "=" is page state (the estimator's share links, "#s=..."), not an anchor.
@@ -147,10 +122,8 @@ def broken_internal_links(missing: set[str] | None = None) -> list[str]:
 
 
 def test_every_internal_link_and_anchor_resolves():
-    missing: set[str] = set()
-    broken = [b for b in broken_internal_links(missing) if not any(f"(no file for {p})" in b for p in ALLOWED_MISSING)]
+    broken = broken_internal_links()
     assert broken == [], "\n".join(broken)
-    assert set(ALLOWED_MISSING) <= missing, "fixed: remove it from ALLOWED_MISSING"
 
 
 def test_the_checker_sees_links_and_anchors():
@@ -159,13 +132,3 @@ def test_the_checker_sees_links_and_anchors():
     assert "fee-price" in faq.ids
     assert sum(1 for _, href in faq.links if "#" in href and "://" not in href) > 5
 
-
-def test_sitemap_lists_every_page_and_only_built_pages():
-    tree = ET.parse(SITE / "sitemap.xml")
-    locs = [el.text.strip() for el in tree.iter() if el.tag.endswith("loc")]
-    listed = {loc[len(PUBLISHED):] for loc in locs if loc.startswith(PUBLISHED)}
-    assert len(listed) == len(locs), "a sitemap URL is not under site_url"
-    missing = [url for url in listed if target_file("/" + url) is None]
-    assert missing == []
-    redirects = {url for url in built_pages() if re.search(r'http-equiv="refresh"', page_file(url).read_text(encoding="utf-8"))}
-    assert set(built_pages()) - redirects <= listed

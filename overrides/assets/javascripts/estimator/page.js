@@ -241,7 +241,7 @@ class Estimator {
     set("budget_yen", input.budget_yen);
     const profile = input.profile && typeof input.profile === "object" ? input.profile : {};
     for (const key of [...PROFILE_TEXT, ...PROFILE_FLAGS]) set(`profile.${key}`, profile[key]);
-    for (const radio of this.form.querySelectorAll("input[name='profile.video_call']")) {
+    for (const radio of this.fields().videoCall) {
       if (radio.value === profile.video_call) radio.checked = true;
     }
   }

@@ -10,11 +10,13 @@
 // Settings: the worker URL's fragment holds JSON {pyodide: url, wheels: [url], snapshot: url | ""}, so
 // the boot starts as soon as this module runs instead of waiting for a first message. (A fragment is
 // not part of the HTTP cache key: the worker script stays cached.)
-// In:  {type: "estimate", id, request: JSON text}   {type: "restore", id, state}
+// In:  {type: "estimate", id, request: JSON text}   {type: "state", id, request: JSON text}
+//      {type: "restore", id, state}
 // Out: {type: "progress", stage: "download" | "start" | "estimator"}
 //      {type: "ready", boot: "snapshot" | "normal", ms, snapshotError?}
 //      {type: "failed", message}
-//      {type: "result", id, response: JSON text, ms}   {type: "restored", id, response: JSON text}
+//      {type: "result", id, response: JSON text, ms}   {type: "state", id, response: state text}
+//      {type: "restored", id, response: JSON text}
 
 let api = null;
 let booting = null; // set at the end of this module, once everything it uses is defined
