@@ -54,7 +54,7 @@ wheels: $(VENV)/.stamp $(wildcard estimator/*.py estimator/data/*.toml)
 # The Pyodide memory snapshot the estimator page restores instead of booting Python (tools/make-snapshot.mjs).
 snapshot: build/snapshot/snapshot.json
 
-build/snapshot/snapshot.json: wheels node_modules/.stamp tools/make-snapshot.mjs
+build/snapshot/snapshot.json: wheels node_modules/.stamp tools/make-snapshot.mjs overrides/assets/javascripts/estimator/snapshot.mjs
 	node tools/make-snapshot.mjs build/wheels build/snapshot
 
 # Debian's chromium and Japanese fonts for the browser tests; Java for the Nu Html Checker (npm vnu-jar).

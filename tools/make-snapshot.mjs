@@ -5,9 +5,10 @@
 // Boots the pinned Pyodide (node_modules/pyodide) with the private `_makeSnapshot` option, unpacks
 // the estimator and jpholiday wheels into site-packages (packages loaded with loadPackage cannot be
 // snapshotted), imports estimator.browser, runs one estimate so the catalog data is parsed and cached,
-// moves everything alive out of the garbage collector's work (gc.freeze), then writes the gzipped
-// memory image and a small JSON note naming the wheels it was made from (the MkDocs hook ships the
-// snapshot only when those wheels are the current ones).
+// moves everything alive out of the garbage collector's work (gc.freeze), then writes the memory image
+// packed without its zero runs (overrides/assets/javascripts/estimator/snapshot.mjs) and gzipped, and a
+// small JSON note naming the wheels it was made from (the MkDocs hook ships the snapshot only when
+// those wheels are the current ones).
 import { createHash } from "node:crypto";
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
@@ -18,6 +19,8 @@ const root = resolve(dirname(fileURLToPath(import.meta.url)), "..");
 const wheelsDir = resolve(process.argv[2] ?? join(root, "build/wheels"));
 const outDir = resolve(process.argv[3] ?? join(root, "build/snapshot"));
 const indexURL = join(root, "node_modules/pyodide") + "/";
+const { FORMAT, packSnapshot, unpackSnapshot } = await import(
+  join(root, "overrides/assets/javascripts/estimator/snapshot.mjs"));
 
 const { loadPyodide, version } = await import(join(indexURL, "pyodide.mjs"));
 const wheels = readdirSync(wheelsDir).filter((name) => name.endsWith(".whl")).sort();
@@ -43,15 +46,19 @@ gc.collect()
 gc.freeze()  # as the worker does after a normal boot (overrides/assets/javascripts/estimator/worker.js)
 `);
 const image = pyodide.makeMemorySnapshot();
-const packed = gzipSync(image, { level: 9 });
+const packed = packSnapshot(image);
+if (Buffer.compare(unpackSnapshot(packed), image) !== 0) throw new Error("snapshot: unpacking does not give the image back");
+const gzipped = gzipSync(packed, { level: 9 });
 mkdirSync(outDir, { recursive: true });
-writeFileSync(join(outDir, "estimator.snapshot.gz"), packed);
+writeFileSync(join(outDir, "estimator.snapshot.gz"), gzipped);
 const note = {
   pyodide: version,
   wheels: hashes,
+  format: FORMAT,
   raw_bytes: image.length,
-  gzip_bytes: packed.length,
-  sha256: createHash("sha256").update(packed).digest("hex"),
+  packed_bytes: packed.length,
+  gzip_bytes: gzipped.length,
+  sha256: createHash("sha256").update(gzipped).digest("hex"),
 };
 writeFileSync(join(outDir, "snapshot.json"), JSON.stringify(note, null, 2) + "\n");
-console.log(`snapshot: ${image.length} bytes raw, ${packed.length} gzipped, made in ${Date.now() - started} ms`);
+console.log(`snapshot: ${image.length} bytes raw, ${packed.length} without zero runs, ${gzipped.length} gzipped, made in ${Date.now() - started} ms`);

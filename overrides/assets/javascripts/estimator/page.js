@@ -26,8 +26,8 @@ function startWorker(root) {
     engine.message = message;
     current?.onEngine();
   };
-  // The page template starts the worker with a few inline lines as soon as the parser reaches
-  // #estimator (boot.js), buffering its first messages; adopt it. Otherwise start it here.
+  // On a full load, an inline script in <head> has started the worker (partials/estimator/boot.html),
+  // buffering its first messages; adopt it. After instant navigation, start it here.
   const early = window.__estimatorBoot;
   let worker = early && early.worker;
   if (!worker) {
@@ -84,15 +84,13 @@ function startWorker(root) {
   worker.addEventListener("message", onMessage);
 }
 
-// The worker reads its settings from its URL's fragment (see worker.js); the same as the inline boot.
+// The worker reads its settings from its URL's fragment (see worker.js); the same as the head script
+// (partials/estimator/boot.html), from the same JSON.
 function workerURL(root) {
   const abs = (url) => new URL(url, location.href).href;
-  const settings = {
-    pyodide: abs(root.dataset.pyodide),
-    wheels: root.dataset.wheels.split(" ").filter(Boolean).map(abs),
-    snapshot: root.dataset.snapshot ? abs(root.dataset.snapshot) : "",
-  };
-  return `${abs(root.dataset.worker)}#${encodeURIComponent(JSON.stringify(settings))}`;
+  const s = JSON.parse(root.dataset.workerSettings);
+  const settings = { pyodide: abs(s.pyodide), wheels: s.wheels.map(abs), snapshot: s.snapshot ? abs(s.snapshot) : "" };
+  return `${abs(s.worker)}#${encodeURIComponent(JSON.stringify(settings))}`;
 }
 
 function ask(message) {

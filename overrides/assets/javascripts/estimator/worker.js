@@ -1,7 +1,8 @@
 // The estimator's Web Worker (a module worker): loads the self-hosted Pyodide, then answers small JSON
 // messages with the Python engine's answers. No estimation logic here: it only passes text through.
 //
-// Boot: if the page gives a snapshot URL, fetch it, inflate it with DecompressionStream and restore it
+// Boot: if the page gives a snapshot URL, fetch it, inflate it with DecompressionStream, put back the
+// zero runs left out of it (snapshot.mjs) and restore it
 // with loadPyodide({_loadSnapshot}) (a private API of the pinned Pyodide: the estimator is already
 // imported inside). On any failure, boot normally and load the two wheels with loadPackage(url).
 // (Keeping the inflated 31 MB in Cache Storage for the next visit was tried: reading it back took as
@@ -17,6 +18,8 @@
 //      {type: "failed", message}
 //      {type: "result", id, response: JSON text, ms}   {type: "state", id, response: state text}
 //      {type: "restored", id, response: JSON text}
+
+import { unpackSnapshot } from "./snapshot.mjs";
 
 let api = null;
 let booting = null; // set at the end of this module, once everything it uses is defined
@@ -72,9 +75,9 @@ async function fetchSnapshot(url) {
   const response = await fetch(url);
   if (!response.ok || !response.body) throw new Error(`snapshot: HTTP ${response.status}`);
   const inflated = response.body.pipeThrough(new DecompressionStream("gzip"));
-  const bytes = new Uint8Array(await new Response(inflated).arrayBuffer());
+  const image = unpackSnapshot(new Uint8Array(await new Response(inflated).arrayBuffer()));
   mark("snapshot-inflated");
-  return bytes;
+  return image;
 }
 
 // Everything alive after the boot (stdlib, the estimator, its cached data) is long-lived: keep it out of
