@@ -256,10 +256,15 @@ def test_pyodide_blocked_falls_back_and_keeps_input(page):
     assert page.errors == []
 
 
-def test_snapshot_failure_falls_back_to_a_normal_boot(page):
-    page.route("**/*.snapshot.gz", lambda route: route.fulfill(status=200, body=b"not gzip"))
+@pytest.mark.parametrize("broken", ["the snapshot", "its unpacker"])
+def test_snapshot_failure_falls_back_to_a_normal_boot(page, broken):
+    if broken == "the snapshot":
+        page.route("**/*.snapshot.gz", lambda route: route.fulfill(status=200, body=b"not gzip"))
+    else:
+        page.route("**/estimator/snapshot.mjs", lambda route: route.abort())
     open_estimator(page)
     assert page.get_attribute(ROOT, "data-boot") == "normal"
+    assert page.errors == []
     page.check("#t-payroll-selected")
     settle(page)
     view = engine({"tasks": [{"id": "payroll", "selected": True}]})["view"]

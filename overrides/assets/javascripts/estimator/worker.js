@@ -2,11 +2,10 @@
 // messages with the Python engine's answers. No estimation logic here: it only passes text through.
 //
 // Boot: if the page gives a snapshot URL, fetch it, inflate it with DecompressionStream, put back the
-// zero runs left out of it (snapshot.mjs) and restore it
-// with loadPyodide({_loadSnapshot}) (a private API of the pinned Pyodide: the estimator is already
-// imported inside). On any failure, boot normally and load the two wheels with loadPackage(url).
-// (Keeping the inflated 31 MB in Cache Storage for the next visit was tried: reading it back took as
-// long as inflating it again, so it is not done.)
+// zero runs left out of it (snapshot.mjs) and restore it with loadPyodide({_loadSnapshot}) (a private
+// API of the pinned Pyodide: the estimator is already imported inside). On any failure, boot normally
+// and load the two wheels with loadPackage(url). (What was tried to make this faster and dropped is in
+// README.md, "The estimator page".)
 //
 // Settings: the worker URL's fragment holds JSON {pyodide: url, wheels: [url], snapshot: url | ""}, so
 // the boot starts as soon as this module runs instead of waiting for a first message. (A fragment is
@@ -18,8 +17,6 @@
 //      {type: "failed", message}
 //      {type: "result", id, response: JSON text, ms}   {type: "state", id, response: state text}
 //      {type: "restored", id, response: JSON text}
-
-import { unpackSnapshot } from "./snapshot.mjs";
 
 let api = null;
 let booting = null; // set at the end of this module, once everything it uses is defined
@@ -72,10 +69,13 @@ function warmUp(until) {
 const progress = (stage) => self.postMessage({ type: "progress", stage });
 
 async function fetchSnapshot(url) {
+  const format = import("./snapshot.mjs"); // imported here: if it fails, Python boots the normal way
+  format.catch(() => {}); // handled where it is awaited; no unhandled rejection if the fetch fails first
   const response = await fetch(url);
   if (!response.ok || !response.body) throw new Error(`snapshot: HTTP ${response.status}`);
   const inflated = response.body.pipeThrough(new DecompressionStream("gzip"));
-  const image = unpackSnapshot(new Uint8Array(await new Response(inflated).arrayBuffer()));
+  const packed = new Uint8Array(await new Response(inflated).arrayBuffer());
+  const image = (await format).unpackSnapshot(packed);
   mark("snapshot-inflated");
   return image;
 }
