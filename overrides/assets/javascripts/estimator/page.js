@@ -6,6 +6,7 @@
 const STORAGE_KEY = "estimator:input:v1";
 const PROFILE_TEXT = ["name", "industry", "business", "website", "contact_tool", "desired_start", "irregulars", "notes"];
 const PROFILE_FLAGS = ["weekend_work", "volume_fluctuates"];
+const TASK_FIELDS = ["selected", "quantity", "period", "priority"]; // each task's fields: tasks.<id>.<field>
 const STAGES = {
   download: "計算の準備中：プログラムを読み込んでいます。入力はそのまま続けられます。",
   start: "計算の準備中：Python を起動しています。入力はそのまま続けられます。",
@@ -195,11 +196,11 @@ class Estimator {
     const get = (name) => this.named.get(name);
     this.fieldIndex = {
       tasks: [...this.form.querySelectorAll("li[data-task]")].map((li) => {
-        const id = li.dataset.task;
-        const field = (key) => get(`tasks.${id}.${key}`);
         const d = li.dataset;
         const defaults = { selected: d.defaultSelected === "true", quantity: d.defaultQuantity, period: d.defaultPeriod, priority: d.defaultPriority };
-        return { id, defaults, selected: field("selected"), quantity: field("quantity"), period: field("period"), priority: field("priority") };
+        const task = { id: d.task, defaults };
+        for (const key of TASK_FIELDS) task[key] = get(`tasks.${d.task}.${key}`);
+        return task;
       }),
       budget: get("budget_yen"),
       text: Object.fromEntries(PROFILE_TEXT.map((name) => [name, get(`profile.${name}`)])),
@@ -276,7 +277,7 @@ class Estimator {
     // Tasks still as the catalog sets them need not be sent: Python starts from the same defaults (the
     // form is rendered from them), and reading all 45 was over a third of an estimate's time.
     const defaults = this.fields().tasks;
-    const tasks = input.tasks.filter((t, i) => ["selected", "quantity", "period", "priority"].some((key) => t[key] !== defaults[i].defaults[key]));
+    const tasks = input.tasks.filter((t, i) => TASK_FIELDS.some((key) => t[key] !== defaults[i].defaults[key]));
     const answer = ask({ type: "estimate", request: JSON.stringify({ today: localDate(), ...input, tasks }) });
     const sent = performance.now();
     answer.then((data) => this.settle(data, since, sent));
