@@ -1,4 +1,5 @@
-"""The provider's terms: rates, plans, tax, buffer, calendar, payment, contact and request steps.
+"""The provider's terms: rates, plans, tax, buffer, calendar, contact and request steps, and (from
+`contract`) payment, contract, trial, service and confidentiality terms.
 
 Read from `data/terms.toml`, the one file an operator edits to make the site and the estimator
 speak for their own service.
@@ -11,6 +12,9 @@ from dataclasses import dataclass
 from fractions import Fraction
 from pathlib import Path
 
+from .contract import (Confidentiality, Contract, OutsideHours, Payment, Service, Trial, load_confidentiality,
+                       load_contract, load_outside_hours, load_payment, load_service, load_trial,
+                       registration_number)
 from .records import Record, read_toml
 
 TAX_ROUNDINGS = ("floor", "round", "ceil")
@@ -31,8 +35,7 @@ class Pricing:
     hourly_rate_yen: int
     hourly_increment_minutes: int
     overage_increment_minutes: int
-    unused_hours_expire: bool
-    unused_hours_note: str
+    carry_over_months: int  # 0: unused plan hours expire at the end of the month
     tax_rate_percent: int
     tax_rounding: str
     buffer_percent: int
@@ -74,7 +77,11 @@ class Terms:
     is_sample: bool
     sample_note: str
     business_hours: str
+    invoice_registration_number: str
     pricing: Pricing
+    outside_hours: OutsideHours
+    setup_fee_yen: int
+    setup_covers: tuple[str, ...]
     setup_handover_minutes: int
     setup_minutes_per_task: int
     business_days_per_month: Fraction
@@ -82,11 +89,11 @@ class Terms:
     hire_threshold_hours_per_week: int
     business_weekdays: frozenset[int]
     closed_periods: tuple[ClosedPeriod, ...]
-    payment_timing: str
-    corporate_postpay: str
-    payment_methods: tuple[str, ...]
-    contract_methods: tuple[str, ...]
-    quote_note: str
+    payment: Payment
+    contract: Contract
+    trial: Trial
+    service: Service
+    confidentiality: Confidentiality
     inquiry_channels: tuple[Channel, ...]
     work_tools: tuple[Channel, ...]
     email: str
@@ -115,7 +122,11 @@ def load_terms(path: Path) -> Terms:
         is_sample=provider.flag("is_sample"),
         sample_note=provider.text("sample_note", default=""),
         business_hours=provider.text("business_hours"),
+        invoice_registration_number=registration_number(provider, "invoice_registration_number"),
         pricing=_pricing(pricing),
+        outside_hours=load_outside_hours(root.table("outside_hours", "[outside_hours]")),
+        setup_fee_yen=setup.integer("fee_yen"),
+        setup_covers=setup.texts("covers"),
         setup_handover_minutes=setup.integer("handover_minutes"),
         setup_minutes_per_task=setup.integer("minutes_per_task"),
         business_days_per_month=workload.number("business_days_per_month", minimum=1),
@@ -123,11 +134,11 @@ def load_terms(path: Path) -> Terms:
         hire_threshold_hours_per_week=workload.integer("hire_threshold_hours_per_week", minimum=1),
         business_weekdays=frozenset(weekdays),
         closed_periods=tuple(_closed_period(r) for r in calendar.tables("closed_periods", id_field=None)),
-        payment_timing=payment.text("timing"),
-        corporate_postpay=payment.text("corporate_postpay", default=""),
-        payment_methods=payment.texts("methods"),
-        contract_methods=payment.texts("contract_methods"),
-        quote_note=payment.text("quote_note", default=""),
+        payment=load_payment(payment),
+        contract=load_contract(root.table("contract", "[contract]")),
+        trial=load_trial(root.table("trial", "[trial]")),
+        service=load_service(root.table("service", "[service]")),
+        confidentiality=load_confidentiality(root.table("confidentiality", "[confidentiality]")),
         inquiry_channels=tuple(Channel(r.text("id"), r.text("name")) for r in contact.tables("inquiry_channels")),
         work_tools=tuple(Channel(r.text("id"), r.text("name")) for r in contact.tables("work_tools")),
         email=contact.text("email"),
@@ -148,8 +159,7 @@ def _pricing(r: Record) -> Pricing:
         hourly_rate_yen=r.integer("hourly_rate_yen", minimum=1),
         hourly_increment_minutes=r.integer("hourly_increment_minutes", minimum=1, maximum=60),
         overage_increment_minutes=r.integer("overage_increment_minutes", minimum=1, maximum=60),
-        unused_hours_expire=r.flag("unused_hours_expire"),
-        unused_hours_note=r.text("unused_hours_note", default=""),
+        carry_over_months=r.integer("carry_over_months", maximum=12),
         tax_rate_percent=r.integer("tax_rate_percent", maximum=100),
         tax_rounding=r.choice("tax_rounding", TAX_ROUNDINGS),
         buffer_percent=r.integer("buffer_percent", maximum=200),

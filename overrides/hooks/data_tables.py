@@ -1,9 +1,11 @@
 """MkDocs hook: fill the guides' data markers from the estimator's data files.
 
-Pages write `<!-- data:plans -->` (a block) or `<!-- value:hourly-rate -->` (inline) instead of
-copying figures, so the guides and the estimator read one source and can never disagree. An
-unknown marker fails the build, naming the page and the marker; a broken data file fails it with
-the file, record and field (estimator.DataError).
+Pages write `<!-- data:plans -->` (a block), `<!-- value:hourly-rate -->` (a figure, inline) or
+`<!-- term:trial -->` (the provider's answer to one question, as sentences from `estimator.terms_text`)
+instead of copying figures, so the guides and the estimator read one source and can never disagree.
+While the terms are samples (`is_sample`), every page that shows one of these values says so in a note
+under its title. An unknown marker fails the build, naming the page and the marker; a broken data file
+fails it with the file, record and field (estimator.DataError).
 """
 
 from __future__ import annotations
@@ -11,14 +13,15 @@ from __future__ import annotations
 import re
 from html import escape
 
-from estimator import default_dataset
+from estimator import default_dataset, terms_text
 from estimator.schedule import route_steps
 from estimator.pricing import with_tax
 from estimator.subsidy import worked_example
 from estimator.units import quantity, yen
 from mkdocs.exceptions import PluginError
 
-MARKER = re.compile(r"<!--\s*(data|value):([a-z0-9-]+)\s*-->")
+MARKER = re.compile(r"<!--\s*(data|value|term):([a-z0-9-]+)\s*-->")
+TITLE = re.compile(r"^# .*$", re.MULTILINE)
 DELEGABILITY_NAMES = {"ok": "頼めます", "partly": "一部だけ頼めます", "reserved": "頼めません（士業の独占業務）"}
 
 
@@ -30,24 +33,33 @@ def on_config(config):
 
 
 def on_page_markdown(markdown, page, config, files):
+    data = default_dataset()
+
+    shows_terms = False
+
     def replace(match):
+        nonlocal shows_terms
         kind, name = match.groups()
-        table = BLOCKS if kind == "data" else VALUES
+        table = {"data": BLOCKS, "value": VALUES, "term": TERMS}[kind]
         if name not in table:
             raise PluginError(f"{page.file.src_path}: unknown marker <!-- {kind}:{name} -->")
-        return table[name](default_dataset())
+        shows_terms = shows_terms or name not in NOT_TERMS
+        return table[name](data)
 
-    return MARKER.sub(replace, markdown)
+    filled = MARKER.sub(replace, markdown)
+    if shows_terms and data.terms.is_sample:
+        filled = TITLE.sub(lambda title: f"{title.group(0)}\n\n{_sample_admonition(data)}", filled, count=1)
+    return filled
+
+
+def _sample_admonition(data):
+    return f'!!! info "サンプルの値です"\n    {data.terms.sample_note}'
 
 
 def _table(header, rows):
     lines = ["| " + " | ".join(header) + " |", "|" + "---|" * len(header)]
     lines += ["| " + " | ".join(cell.replace("|", "｜") for cell in row) + " |" for row in rows]
     return "\n".join(lines)
-
-
-def _sample_note(data):
-    return f"\n\n*{data.terms.sample_note}*" if data.terms.is_sample else ""
 
 
 def _plans(data):
@@ -57,7 +69,7 @@ def _plans(data):
         money = with_tax(plan.monthly_fee_yen, pricing)
         rows.append([plan.name, f"{yen(money.net_yen)}（税込 {yen(money.gross_yen)}）",
                      f"{yen(plan.monthly_fee_yen // plan.hours)}", f"{yen(plan.overage_yen_per_hour)}"])
-    return _table(["プラン", "月額（税抜）", "1時間あたり", "超過1時間"], rows) + _sample_note(data)
+    return _table(["プラン", "月額（税抜）", "1時間あたり", "超過1時間"], rows)
 
 
 def _rates(data):
@@ -69,19 +81,17 @@ def _rates(data):
         f"- 消費税：{p.tax_rate_percent}%。月の合計額にかけ、1円未満は{rounding}です。",
         f"- 見積もりの余裕分：作業時間に{p.buffer_percent}%を足して、やりとりや修正の時間とします。",
     ]
-    if p.unused_hours_expire:
-        items.append(f"- 使わなかった時間：{p.unused_hours_note}")
-    return "\n".join(items) + _sample_note(data)
+    items.append(f"- 使わなかった時間：{terms_text.unused_hours(data.terms)}")
+    return "\n".join(items)
 
 
 def _payment(data):
     t = data.terms
-    items = [f"- お支払いの時期：{t.payment_timing}", f"- お支払い方法：{'、'.join(t.payment_methods)}",
-             f"- 契約の方法：{'、'.join(t.contract_methods)}"]
-    if t.corporate_postpay:
-        items.insert(1, f"- 法人の場合：{t.corporate_postpay}")
-    if t.quote_note:
-        items.append(f"- 見積もり：{t.quote_note}")
+    items = [f"- お支払いの時期：{terms_text.payment(t)}", f"- お支払い方法：{'、'.join(t.payment.methods)}",
+             f"- 契約の方法：{'、'.join(t.payment.contract_methods)}", f"- 作業の開始：{terms_text.work_start(t)}",
+             f"- 請求書：{terms_text.invoice_number(t)}"]
+    if t.payment.quote_on_request:
+        items.append("- 見積書：ご希望があれば発行します。「この内容で進めてください」とお伝えいただいた時点で契約に進みます。")
     return "\n".join(items)
 
 
@@ -183,4 +193,25 @@ VALUES = {
     "hire-threshold": lambda d: f"週{d.terms.hire_threshold_hours_per_week}時間",
     "smallest-plan": lambda d: (lambda p: f"{p.name}（月{yen(p.monthly_fee_yen)}・税抜）")(
         min(d.terms.pricing.plans, key=lambda p: p.hours)),
+    "setup-fee": lambda d: terms_text.money(d.terms.setup_fee_yen, d.terms),
+    "minimum-term": lambda d: f"{d.terms.contract.minimum_term_months}か月",
+    "hourly-increment": lambda d: f"{d.terms.pricing.hourly_increment_minutes}分",
+    "overage-increment": lambda d: f"{d.terms.pricing.overage_increment_minutes}分",
+    "reply-within": lambda d: f"{d.terms.service.reply_within_hours}時間",
+    "weekend-surcharge": lambda d: f"{d.terms.outside_hours.weekend_surcharge_percent}%",
+    "trial-fee": lambda d: terms_text.money(d.terms.trial.fee_yen, d.terms),
+    "trial-hours": lambda d: f"{d.terms.trial.hours}時間",
+    "invoice-number": lambda d: d.terms.invoice_registration_number,
+    "email": lambda d: d.terms.email,
+}
+# Blocks from the catalog and the subsidy rule: sourced figures, not the provider's sample terms.
+NOT_TERMS = {"catalog", "professions", "subsidy-example"}
+# The provider's answer to one question, in the wording of estimator.terms_text (one function each).
+TERMS = {
+    name.replace("_", "-"): (lambda function: lambda d: function(d.terms))(getattr(terms_text, name))
+    for name in (
+        "unused_hours", "billing_increments", "setup_fee", "trial", "minimum_term", "cancellation", "refund",
+        "plan_change", "outside_hours", "reply_time", "staffing", "subcontracting", "nda", "end_of_contract_data",
+        "invoice_number", "work_report", "liability", "payment", "work_start", "business_days", "handover_hours",
+    )
 }

@@ -1,0 +1,147 @@
+"""The provider's contract terms: what a client agrees to before signing, and what the provider promises.
+
+Read from `data/terms.toml` (sections [payment], [contract], [trial], [service], [confidentiality],
+[outside_hours]). These are the answers the FAQ and the guides give in the provider's own voice, and
+some of them change figures: the minimum term and plan changes shape the twelve-month cost, the
+surcharges price weekend work. The wording built from them lives in `terms_text`, so every page and
+the estimate say the same thing.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .records import Record
+
+POSTPAY_DUE = ("next-month-end", "next-month-10")
+EARLY_CANCELLATION = ("none", "remaining-fees")
+STAFFING = ("one-person", "team")
+REPORT_FREQUENCY = ("weekly", "monthly")
+NDA_SIGNED = ("before-meeting", "with-contract")
+SUBCONTRACTING = ("never", "with-consent", "allowed")
+_REGISTRATION_NUMBER = re.compile(r"T\d{13}")
+
+
+@dataclass(frozen=True)
+class Payment:
+    plans_prepaid: bool
+    corporate_postpay: bool
+    postpay_due: str
+    methods: tuple[str, ...]
+    contract_methods: tuple[str, ...]
+    quote_on_request: bool
+
+
+@dataclass(frozen=True)
+class Contract:
+    minimum_term_months: int
+    cancellation_notice_days: int
+    early_cancellation: str
+    refund_unstarted_months: bool
+    plan_change_deadline_day: int
+
+
+@dataclass(frozen=True)
+class Trial:
+    offered: bool
+    hours: int
+    fee_yen: int
+    days: int
+    converts_automatically: bool
+
+
+@dataclass(frozen=True)
+class Service:
+    staffing: str
+    change_on_request: bool
+    reply_within_hours: int
+    report_frequency: str
+    report_increment_minutes: int
+    liability_cap_months: int
+
+
+@dataclass(frozen=True)
+class Confidentiality:
+    nda_signed: str
+    staff_pledge: bool
+    subcontracting: str
+    return_within_business_days: int
+    delete_within_days: int
+
+
+@dataclass(frozen=True)
+class OutsideHours:
+    weekend_allowed: bool
+    weekend_surcharge_percent: int
+    after_hours_allowed: bool
+    after_hours_surcharge_percent: int
+
+
+def registration_number(r: Record, field: str) -> str:
+    value = r.text(field)
+    if not _REGISTRATION_NUMBER.fullmatch(value):
+        raise r.fail(field, f"「T」と13桁の数字が必要です（{value!r}）")
+    return value
+
+
+def load_payment(r: Record) -> Payment:
+    return Payment(
+        plans_prepaid=r.flag("plans_prepaid"),
+        corporate_postpay=r.flag("corporate_postpay"),
+        postpay_due=r.choice("postpay_due", POSTPAY_DUE),
+        methods=r.texts("methods"),
+        contract_methods=r.texts("contract_methods"),
+        quote_on_request=r.flag("quote_on_request"),
+    )
+
+
+def load_contract(r: Record) -> Contract:
+    return Contract(
+        minimum_term_months=r.integer("minimum_term_months", maximum=36),
+        cancellation_notice_days=r.integer("cancellation_notice_days", maximum=180),
+        early_cancellation=r.choice("early_cancellation", EARLY_CANCELLATION),
+        refund_unstarted_months=r.flag("refund_unstarted_months"),
+        plan_change_deadline_day=r.integer("plan_change_deadline_day", minimum=1, maximum=28),
+    )
+
+
+def load_trial(r: Record) -> Trial:
+    offered = r.flag("offered")
+    return Trial(
+        offered=offered,
+        hours=r.integer("hours", minimum=1 if offered else 0, maximum=100),
+        fee_yen=r.integer("fee_yen"),
+        days=r.integer("days", minimum=1 if offered else 0, maximum=90),
+        converts_automatically=r.flag("converts_automatically"),
+    )
+
+
+def load_service(r: Record) -> Service:
+    return Service(
+        staffing=r.choice("staffing", STAFFING),
+        change_on_request=r.flag("change_on_request"),
+        reply_within_hours=r.integer("reply_within_hours", minimum=1, maximum=72),
+        report_frequency=r.choice("report_frequency", REPORT_FREQUENCY),
+        report_increment_minutes=r.integer("report_increment_minutes", minimum=1, maximum=60),
+        liability_cap_months=r.integer("liability_cap_months", minimum=1, maximum=24),
+    )
+
+
+def load_confidentiality(r: Record) -> Confidentiality:
+    return Confidentiality(
+        nda_signed=r.choice("nda_signed", NDA_SIGNED),
+        staff_pledge=r.flag("staff_pledge"),
+        subcontracting=r.choice("subcontracting", SUBCONTRACTING),
+        return_within_business_days=r.integer("return_within_business_days", minimum=1, maximum=60),
+        delete_within_days=r.integer("delete_within_days", minimum=1, maximum=180),
+    )
+
+
+def load_outside_hours(r: Record) -> OutsideHours:
+    return OutsideHours(
+        weekend_allowed=r.flag("weekend_allowed"),
+        weekend_surcharge_percent=r.integer("weekend_surcharge_percent", maximum=200),
+        after_hours_allowed=r.flag("after_hours_allowed"),
+        after_hours_surcharge_percent=r.integer("after_hours_surcharge_percent", maximum=200),
+    )

@@ -1,0 +1,190 @@
+"""The provider's terms as the sentences the guides, the FAQ and the estimate use.
+
+Built from the numbers and choices in `data/terms.toml`, never typed twice: when an operator changes a
+value, every page and every estimate says the new one. Each function answers one question a client asks
+before signing, answer first (「15分単位です」), in the provider's own voice.
+"""
+
+from __future__ import annotations
+
+from .pricing import with_tax
+from .terms import Terms
+from .units import hours, yen
+
+WEEKDAY_NAMES = "月火水木金土日"
+
+
+def money(net_yen: int, terms: Terms) -> str:
+    """An amount with both taxes stated: 「20,000円（税抜）／22,000円（税込）」."""
+    gross = with_tax(net_yen, terms.pricing).gross_yen
+    return f"{yen(net_yen)}（税抜）／{yen(gross)}（税込）"
+
+
+def unused_hours(terms: Terms) -> str:
+    months = terms.pricing.carry_over_months
+    if months == 0:
+        return "月額プランで使わなかった時間は、その月の末日で消え、翌月には繰り越せません。"
+    return f"月額プランで使わなかった時間は、{months}か月先の月末まで繰り越せます。それを過ぎると消えます。"
+
+
+def billing_increments(terms: Terms) -> str:
+    p = terms.pricing
+    return (f"従量制（スポット）は{p.hourly_increment_minutes}分単位、月額プランの超過分は"
+            f"{p.overage_increment_minutes}分単位で、それぞれ切り上げて計算します。")
+
+
+def setup_fee(terms: Terms) -> str:
+    if terms.setup_fee_yen == 0:
+        return "初期費用はかかりません。"
+    covers = "・".join(terms.setup_covers)
+    return f"初期費用は{money(terms.setup_fee_yen, terms)}で、最初の月に1回だけお支払いいただきます。{covers}が含まれます。"
+
+
+def trial(terms: Terms) -> str:
+    t = terms.trial
+    if not t.offered:
+        return "お試しプランはありません。"
+    after = ("お試しのあとは、そのまま月額プランに切り替わります。"
+             if t.converts_automatically else
+             "お試しのあとに自動で契約が続くことはありません。続ける場合は、プランを選んで契約していただきます。")
+    return (f"お試しプランがあります。{t.hours}時間分で{money(t.fee_yen, terms)}、"
+            f"始めた日から{t.days}日間使えます。使い切れなかった時間は返金しません。{after}")
+
+
+def minimum_term(terms: Terms) -> str:
+    months = terms.contract.minimum_term_months
+    if months == 0:
+        return "最低契約期間はありません。"
+    return f"月額プランの最低契約期間は{months}か月です。従量制（スポット）には最低契約期間はありません。"
+
+
+def cancellation(terms: Terms) -> str:
+    c = terms.contract
+    text = f"解約は、最後にしたい月の末日の{c.cancellation_notice_days}日前までにお知らせください。"
+    if c.minimum_term_months and c.early_cancellation == "remaining-fees":
+        text += f"最低契約期間（{c.minimum_term_months}か月）の途中で解約する場合は、残りの月の月額をお支払いいただきます。"
+    else:
+        text += "解約金はかかりません。"
+    return text
+
+
+def refund(terms: Terms) -> str:
+    text = "前払いの月額は、その月が始まったあとに解約しても返金しません。"
+    if terms.contract.refund_unstarted_months:
+        text += "まだ始まっていない月の分をお支払い済みの場合は、全額を返金します。"
+    return text
+
+
+def plan_change(terms: Terms) -> str:
+    day = terms.contract.plan_change_deadline_day
+    return f"プランは毎月変えられます。{day}日までにお知らせいただくと、翌月から新しいプランになります。"
+
+
+def outside_hours(terms: Terms) -> str:
+    o = terms.outside_hours
+    parts = []
+    if o.weekend_allowed:
+        parts.append(f"土日・祝日の作業は、前もってご依頼いただければお引き受けします（その時間の料金は{o.weekend_surcharge_percent}%増し）。")
+    else:
+        parts.append("土日・祝日の作業はお引き受けしていません。")
+    if o.after_hours_allowed:
+        parts.append(f"平日の営業時間外の作業も、前もってご依頼いただければお引き受けします（その時間の料金は{o.after_hours_surcharge_percent}%増し）。")
+    else:
+        parts.append("平日の営業時間外の作業はお引き受けしていません。")
+    return "".join(parts)
+
+
+def reply_time(terms: Terms) -> str:
+    return (f"営業時間（{terms.business_hours}）内のご連絡には{terms.service.reply_within_hours}時間以内に返信します。"
+            "営業時間外のご連絡には、次の営業日に返信します。")
+
+
+def staffing(terms: Terms) -> str:
+    s = terms.service
+    if s.staffing == "team":
+        text = "主に担当するアシスタント1人と、業務を共有するもう1人の2人で担当します。担当者が休むときは、もう1人が引き継ぎます。"
+    else:
+        text = "アシスタント1人が担当します。担当者が休むときは、事前にお知らせし、急ぎの業務は当社の別のスタッフが引き継ぎます。"
+    if s.change_on_request:
+        text += "担当者の交代は、いつでも無料でご相談いただけます。"
+    return text
+
+
+def subcontracting(terms: Terms) -> str:
+    policy = terms.confidentiality.subcontracting
+    if policy == "never":
+        return "業務をほかの会社や個人に再委託することはありません。"
+    if policy == "with-consent":
+        return "再委託は、お客さまの書面（メールを含む）の同意がある場合に限ります。その場合も、再委託先に当社と同じ秘密保持の義務を負わせます。"
+    return "業務の一部を再委託することがあります。その場合も、再委託先に当社と同じ秘密保持の義務を負わせ、当社が責任を持ちます。"
+
+
+def nda(terms: Terms) -> str:
+    c = terms.confidentiality
+    when = ("ご希望があれば、オンライン面談の前に結びます" if c.nda_signed == "before-meeting"
+            else "ご契約と同時に結びます")
+    text = f"秘密保持契約（NDA）は、{when}。お客さまのひな形でも構いません。"
+    if c.staff_pledge:
+        text += "業務にあたるアシスタントは全員、当社と個別に秘密保持の誓約を交わしています。"
+    return text
+
+
+def end_of_contract_data(terms: Terms) -> str:
+    c = terms.confidentiality
+    return (f"契約が終わったら、お預かりした資料を{c.return_within_business_days}営業日以内にお返しし、"
+            f"当社の手元の複製は{c.delete_within_days}日以内に削除して、削除したことを書面でお知らせします。"
+            "当社のために発行していただいたアカウントやパスワードは、最終日に止めていただくようご案内します。")
+
+
+def invoice_number(terms: Terms) -> str:
+    sample = "（サンプルの番号です）" if terms.is_sample else ""
+    return f"適格請求書発行事業者として登録しています。登録番号は{terms.invoice_registration_number}です{sample}。"
+
+
+def work_report(terms: Terms) -> str:
+    s = terms.service
+    when = "毎週" if s.report_frequency == "weekly" else "毎月の末日"
+    return (f"{when}に、業務ごとの作業時間（{s.report_increment_minutes}分単位）と作業の内容をまとめた稼働報告をお送りします。"
+            "プランの残り時間は、いつでもお問い合わせいただけます。")
+
+
+def liability(terms: Terms) -> str:
+    months = terms.service.liability_cap_months
+    span = "その月" if months == 1 else f"その月までの{months}か月"
+    return (f"当社の過失でお客さまに損害が出たときは、{span}にお支払いいただいた料金の額を上限として賠償します。"
+            "当社に故意または重大な過失がある場合は、この上限はありません。")
+
+
+def payment(terms: Terms) -> str:
+    p = terms.payment
+    due = "月末締め・翌月末払い" if p.postpay_due == "next-month-end" else "月末締め・翌月10日払い"
+    text = ("月額プランと初期費用は前払いです。最初の月は契約のあと、次の月からは月の初めにお支払いください。"
+            if p.plans_prepaid else f"月額プランと初期費用は後払い（{due}）です。")
+    text += f"従量制（スポット）は、使った時間の分を後払い（{due}）でお支払いいただきます。"
+    if p.plans_prepaid and p.corporate_postpay:
+        text += f"法人のお客さまは、月額プランも後払い（{due}）を選べます。"
+    return text
+
+
+def work_start(terms: Terms) -> str:
+    """What "work starts after payment" means for each way of paying."""
+    p = terms.payment
+    start = next(s for s in terms.steps if s.id == "start").business_days
+    if p.plans_prepaid:
+        text = f"前払いの場合は、お支払いを確かめてから{start}営業日後に作業を始めます。"
+        if p.corporate_postpay:
+            text += f"後払いを選んだ法人のお客さまは、お支払いを待たず、契約を結んでから{start}営業日後に始めます。"
+        return text
+    return f"契約を結んでから{start}営業日後に作業を始めます。"
+
+
+def business_days(terms: Terms) -> str:
+    weekdays = "・".join(WEEKDAY_NAMES[d - 1] for d in sorted(terms.business_weekdays))
+    closed = "、".join(f"{p.start[0]}月{p.start[1]}日〜{p.end[0]}月{p.end[1]}日" for p in terms.closed_periods)
+    text = f"営業日は{weekdays}曜日（祝日を除く）、対応時間は{terms.business_hours}です。"
+    return text + (f"毎年{closed}はお休みです。" if closed else "")
+
+
+def handover_hours(terms: Terms) -> str:
+    return (f"引き継ぎには、基本の{hours(terms.setup_handover_minutes)}に、任せる業務1つにつき"
+            f"{terms.setup_minutes_per_task}分ほどかかります。この時間は初期費用に含まれます。")
