@@ -2,7 +2,7 @@
 
 The page (in a Web Worker through Pyodide, and the MkDocs hook at build time) calls `estimate`
 with what the form holds and gets back errors per field, the share-link state and a view: every
-figure already formatted in Japanese, so the page only places text and never computes anything.
+figure already formatted in Japanese (`view`), so the page only places text and never computes anything.
 On every keystroke the page calls `estimate_json`, which leaves the share-link state out; it asks
 `share_state_json` for it when the share button is pressed.
 Guide links in the view are relative to the site root (e.g. "guide/not-delegable/#reserved-zeirishi").
@@ -12,16 +12,14 @@ from __future__ import annotations
 
 import json
 from typing import Any
-from urllib.parse import quote
 
-from .catalog import PERIOD_NAMES
 from .dataset import Dataset, default_dataset
 from .errors import InputError
-from .inputs import PRIORITY_NAMES, parse_input
-from .inquiry import compose_inquiry
-from .report import Report, build_report
+from .inputs import parse_input
+from .report import build_report
 from .state import decode_state, encode_state
-from .units import date_ja, hours, quantity, yen
+from .view import report_view
+from .wire import load_json
 
 
 def _parse(request: Any, data: Dataset):
@@ -57,189 +55,38 @@ def restore(state: Any, data: Dataset | None = None) -> dict[str, Any]:
     return {"input": decoded.raw_input, "notices": notices}
 
 
-def _request(request_json: str) -> Any:
+# The request's JSON: {"tasks": [{...}]} is three levels deep; the form's text fits well within the size.
+REQUEST_DEPTH = 3
+REQUEST_MAX_CHARS = 200_000
+UNREADABLE_REQUEST = "入力を読み取れませんでした。ページを読み込み直してください"
+
+
+def _request(request_json: Any) -> tuple[Any, list[dict[str, str]]]:
+    """The request, or an empty one with the reason when its text cannot be read at all."""
     try:
-        return json.loads(request_json)
-    except (ValueError, RecursionError):
-        return None
+        return load_json(request_json, field="input", max_chars=REQUEST_MAX_CHARS, max_depth=REQUEST_DEPTH,
+                         message=UNREADABLE_REQUEST), []
+    except InputError as error:
+        return {}, [{"field": e.field, "message": e.message} for e in error.errors]
 
 
 def estimate_json(request_json: str) -> str:
-    """`estimate` without the state, through JSON text: the cheapest way across the Pyodide boundary."""
-    return json.dumps(estimate(_request(request_json), with_state=False), ensure_ascii=False)
+    """`estimate` without the state, through JSON text: the cheapest way across the Pyodide boundary.
+
+    Never raises: unreadable text gives the estimate of an empty form with the reason among the errors,
+    so the page always gets a view to draw."""
+    request, problems = _request(request_json)
+    result = estimate(request, with_state=False)
+    result["errors"] = problems + result["errors"]
+    return json.dumps(result, ensure_ascii=False)
 
 
 def share_state_json(request_json: str, data: Dataset | None = None) -> str:
     """The share-link state of the form's input (JSON text in, the state string out)."""
     data = data or default_dataset()
-    estimate_input, _ = _parse(_request(request_json), data)
+    estimate_input, _ = _parse(_request(request_json)[0], data)
     return encode_state(estimate_input, data.catalog)
 
 
 def restore_json(state: str) -> str:
     return json.dumps(restore(state), ensure_ascii=False)
-
-
-def report_view(report: Report, data: Dataset) -> dict[str, Any]:
-    terms = data.terms
-    message = compose_inquiry(report, data)
-    mailto = f"mailto:{terms.email}?subject={quote(message.subject)}&body={quote(message.short_body)}"
-    return {
-        "has_tasks": bool(report.hours.lines),
-        "hours": _hours_view(report),
-        "costs": _costs_view(report, data),
-        "budget": _budget_view(report),
-        "advice": _advice_view(report),
-        "warnings": [_warning_view(w) for w in report.warnings],
-        "start": _start_view(report),
-        "message": {"subject": message.subject, "body": message.body, "short_body": message.short_body,
-                    "mailto": mailto},
-        "subsidy": _subsidy_view(report),
-    }
-
-
-def _volume(choice, unit: str) -> str:
-    return f"{PERIOD_NAMES[choice.period]}{quantity(choice.quantity)}{unit}"
-
-
-def _hours_view(report: Report) -> dict[str, Any]:
-    h = report.hours
-    total = h.monthly_total
-    return {
-        "monthly_typical": hours(total.typical),
-        "monthly_range": f"{hours(total.low)}〜{hours(total.high)}",
-        "work": hours(h.monthly_work.typical),
-        "buffer": hours(h.monthly_buffer.typical),
-        "buffer_percent": h.buffer_percent,
-        "initial": hours(h.initial_total.typical),
-        "setup": hours(h.setup_minutes),
-        "one_off": hours(h.one_off_work.typical + h.one_off_buffer.typical),
-        "lines": [
-            {
-                "task_id": line.task.id,
-                "name": line.task.name,
-                "volume": _volume(line.choice, line.task.unit),
-                "typical": hours(line.minutes.typical),
-                "range": f"{hours(line.minutes.low)}〜{hours(line.minutes.high)}",
-                "one_off": line.one_off,
-                "reserved": line.task.is_reserved,
-            }
-            for line in h.lines
-        ],
-    }
-
-
-def _costs_view(report: Report, data: Dataset) -> dict[str, Any]:
-    pricing = data.terms.pricing
-    rounding = {"floor": "1円未満切り捨て", "round": "1円未満四捨五入", "ceil": "1円未満切り上げ"}[pricing.tax_rounding]
-    plans = {plan.id: plan for plan in pricing.plans}
-    options = []
-    for option in report.options:
-        if option.id in plans:
-            plan = plans[option.id]
-            detail = f"月{plan.hours}時間まで。超えた分は1時間{yen(plan.overage_yen_per_hour)}"
-            if option.overage_minutes:
-                detail += f"（今回は{hours(option.overage_minutes)}分）"
-            if option.unused_minutes:
-                detail += f"。{hours(option.unused_minutes)}分は使わずに消えます"
-        else:
-            detail = f"1時間{yen(pricing.hourly_rate_yen)}。{pricing.hourly_increment_minutes}分単位"
-        options.append({"id": option.id, "name": option.name, "detail": detail, "net": yen(option.cost.net_yen),
-                        "gross": yen(option.cost.gross_yen), "best": option.id == report.best_option.id})
-    return {
-        "options": options,
-        "best_name": report.best_option.name,
-        "best_gross": yen(report.best_option.cost.gross_yen),
-        "best_net": yen(report.best_option.cost.net_yen),
-        "initial_gross": yen(report.initial_cost.cost.gross_yen),
-        "tax_note": f"税込は消費税{pricing.tax_rate_percent}%を月の合計にかけ、{rounding}で計算しています。",
-        "sample_note": data.terms.sample_note if data.terms.is_sample else "",
-    }
-
-
-def _budget_view(report: Report) -> dict[str, Any] | None:
-    fit = report.budget
-    if fit is None:
-        return None
-    view: dict[str, Any] = {
-        "budget": yen(fit.budget_yen),
-        "within": fit.within,
-        "summary": (f"予算内です。あと{yen(fit.headroom_yen)}の余裕があります。" if fit.within
-                    else f"予算を{yen(fit.over_by_yen)}超えます。"),
-        "affordable": f"この予算で頼める時間は、月に約{hours(fit.affordable_minutes)}です。",
-        "proposal": None,
-    }
-    proposal = fit.proposal
-    if proposal is not None:
-        items = []
-        for a in proposal.adjustments:
-            before = f"{PERIOD_NAMES[a.period]}{quantity(a.from_quantity)}{a.unit}"
-            label = f"「{a.name}」（{PRIORITY_NAMES[a.priority]}）"
-            items.append(f"{label}をやめる（{before}、約{hours(a.saved_minutes)}減）" if a.dropped else
-                         f"{label}を{before}から{quantity(a.to_quantity)}{a.unit}に減らす（約{hours(a.saved_minutes)}減）")
-        if proposal.fits:
-            summary = (f"次のように変えると、月約{hours(proposal.monthly_minutes)}・{proposal.option.name}で"
-                       f"{yen(proposal.option.cost.gross_yen)}（税込）になり、予算に収まります。")
-        else:
-            summary = (f"「必須」の業務だけでも{yen(proposal.must_only_option.cost.gross_yen)}（税込）かかり、予算に収まりません。"
-                       f"予算を見直すか、「必須」の業務の量を減らしてください。")
-        view["proposal"] = {"fits": proposal.fits, "summary": summary, "items": items if proposal.fits else []}
-    return view
-
-
-def _advice_view(report: Report) -> dict[str, Any] | None:
-    advice = report.advice
-    if advice is None:
-        return None
-    return {"kind_id": advice.kind_id, "name": advice.name, "summary": advice.summary, "guide": advice.guide,
-            "reasons": list(advice.reasons), "shares": [f"{s.name} {s.percent}%" for s in advice.shares]}
-
-
-def _warning_view(warning) -> dict[str, Any]:
-    p = warning.profession
-    return {
-        "task_id": warning.task_id,
-        "task_name": warning.task_name,
-        "wholly_reserved": warning.wholly_reserved,
-        "title": f"{warning.task_name}：{p.name}の独占業務" + ("です" if warning.wholly_reserved else "にかかわります"),
-        "note": warning.note,
-        "law": f"{p.law}{p.article}",
-        "condition": p.condition,
-        "assistant_can": p.assistant_can,
-        "ask_instead": p.ask_instead,
-        "guide": p.guide,
-    }
-
-
-def _start_view(report: Report) -> dict[str, Any]:
-    plan = report.start
-    note = ""
-    if plan.desired_too_early:
-        note = f"ご希望の{date_ja(plan.desired_start)}には間に合わない見込みです。"
-    elif plan.desired_start is not None and plan.start != plan.desired_start:
-        note = "ご希望日が休業日のため、次の営業日にしています。"
-    return {
-        "route": "オンライン面談をする場合" if plan.with_video else "文章でやりとりする場合",
-        "earliest": date_ja(plan.earliest_start),
-        "start": date_ja(plan.start),
-        "business_days": plan.business_days,
-        "note": note,
-        "steps": [{"name": s.step.name, "date": date_ja(s.date), "days": f"{s.step.business_days}営業日", "who": s.step.who}
-                  for s in plan.steps],
-    }
-
-
-def _subsidy_view(report: Report) -> dict[str, Any]:
-    scenario = report.subsidy
-    view: dict[str, Any] = {"name": scenario.rule.name, "status_note": scenario.rule.status_note, "outcome": None}
-    if scenario.outcome is not None:
-        o = scenario.outcome
-        view["outcome"] = {
-            "tasks": "、".join(scenario.eligible_task_names),
-            "hours": f"{o.hours}時間",
-            "client_pays": yen(o.client_pays_yen),
-            "client_rate": yen(o.client_rate_yen_per_hour),
-            "provider_receives": yen(o.provider_receives_yen),
-            "without": yen(o.without_subsidy_yen),
-        }
-    return view

@@ -16,6 +16,7 @@ from .records import Record, read_toml
 PERIODS = ("day", "week", "month", "once")
 PERIOD_NAMES = {"day": "1日あたり", "week": "1週あたり", "month": "1か月あたり", "once": "初回のみ"}
 DELEGABILITY = ("ok", "partly", "reserved")
+TIME_UNIT = "時間"
 
 
 @dataclass(frozen=True)
@@ -52,7 +53,6 @@ class Profession:
     condition: str
     assistant_can: str
     ask_instead: str
-    penalty: str
     guide: str
 
 
@@ -78,6 +78,11 @@ class Task:
     @property
     def is_reserved(self) -> bool:
         return self.delegability == "reserved"
+
+    @property
+    def in_hours(self) -> bool:
+        """A task the client asks for in hours (リサーチ 10時間): that time already includes the talking."""
+        return self.unit == TIME_UNIT
 
 
 @dataclass(frozen=True)
@@ -141,7 +146,6 @@ def _profession(r: Record) -> Profession:
         condition=r.text("condition"),
         assistant_can=r.text("assistant_can"),
         ask_instead=r.text("ask_instead"),
-        penalty=r.text("penalty", default=""),
         guide=r.text("guide"),
     )
 
@@ -157,6 +161,8 @@ def _task(r: Record, context: _Context) -> Task:
         profession = r.choice("profession", context.profession_ids)
     elif profession is not None:
         raise r.fail("profession", "delegability が ok の業務には指定できません")
+    if r.data.get("unit") == TIME_UNIT and not low == typical == high == 60:
+        raise r.fail("minutes_per_unit", "単位が「時間」の業務は low・typical・high を 60 にしてください")
     if delegability == "reserved" and high != 0:
         raise r.fail("minutes_per_unit", "独占業務（reserved）は時間を 0 にしてください")
     if delegability == "partly" and not r.data.get("reserved_note"):

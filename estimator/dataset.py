@@ -8,6 +8,7 @@ from pathlib import Path
 
 from .catalog import Catalog, load_catalog
 from .errors import DataError
+from .law import Law, load_law
 from .subsidy import SubsidyRule, load_subsidy
 from .terms import Terms, load_terms
 
@@ -19,15 +20,18 @@ class Dataset:
     catalog: Catalog
     terms: Terms
     subsidy: SubsidyRule
+    law: Law
 
 
 def load_dataset(data_dir: Path = DEFAULT_DATA_DIR) -> Dataset:
-    """Load and validate catalog.toml, terms.toml and subsidy.toml from one folder."""
+    """Load and validate catalog.toml, terms.toml, subsidy.toml and law.toml from one folder."""
     data_dir = Path(data_dir)
+    catalog = load_catalog(data_dir / "catalog.toml")
     dataset = Dataset(
-        catalog=load_catalog(data_dir / "catalog.toml"),
+        catalog=catalog,
         terms=load_terms(data_dir / "terms.toml"),
         subsidy=load_subsidy(data_dir / "subsidy.toml"),
+        law=load_law(data_dir / "law.toml", tuple(p.id for p in catalog.professions)),
     )
     _check_steps(dataset.terms)
     return dataset

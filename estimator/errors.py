@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from .text import clean, clip
+
 
 class EstimatorError(ValueError):
     """Base class: anything the package raises on purpose."""
@@ -37,7 +39,6 @@ class InputError(EstimatorError):
         super().__init__("; ".join(f"{e.field}: {e.message}" for e in self.errors))
 
 
-def preview(value: object, limit: int = 20) -> str:
-    """A short, single-line rendering of a bad value for an error message."""
-    text = str(value).replace("\n", " ")
-    return text if len(text) <= limit else text[:limit] + "…"
+def preview(value: str, limit: int = 20) -> str:
+    """A short, single-line rendering of a bad value for an error message, cut between whole characters."""
+    return clip(clean(value, multiline=False), limit + 1, "…")

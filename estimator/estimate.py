@@ -2,7 +2,9 @@
 
 Every line is rounded up to whole minutes once, from exact fractions, so the totals are plain sums
 of the lines and never drift. Reserved tasks (士業の独占業務) appear as lines with zero minutes: they
-are shown to the client but add no hours.
+are shown to the client but add no hours. The buffer for talking and rework (`buffer_percent`) is added
+to the measured work only: a task the client enters in hours (リサーチ 10時間) gets none, because the
+hours they name are the hours they want to pay for.
 """
 
 from __future__ import annotations
@@ -42,6 +44,10 @@ class TaskHours:
     @property
     def one_off(self) -> bool:
         return self.choice.period == "once"
+
+    @property
+    def buffered(self) -> bool:
+        return not self.task.in_hours
 
 
 @dataclass(frozen=True)
@@ -86,9 +92,10 @@ def estimate_hours(choices: tuple[TaskChoice, ...], catalog: Catalog, terms: Ter
     buffer_percent = terms.pricing.buffer_percent
     monthly_work = _sum(line.minutes for line in lines if not line.one_off)
     one_off_work = _sum(line.minutes for line in lines if line.one_off)
+    monthly_buffer = _sum(line.minutes for line in lines if not line.one_off and line.buffered).percent(buffer_percent)
+    one_off_buffer = _sum(line.minutes for line in lines if line.one_off and line.buffered).percent(buffer_percent)
     handed_over = sum(1 for line in lines if not line.task.is_reserved and not line.one_off and line.choice.quantity > 0)
     setup = terms.setup_handover_minutes + terms.setup_minutes_per_task * handed_over if handed_over else 0
-    monthly_buffer, one_off_buffer = monthly_work.percent(buffer_percent), one_off_work.percent(buffer_percent)
     return HoursEstimate(
         lines=tuple(lines),
         buffer_percent=buffer_percent,

@@ -1,22 +1,23 @@
 """What the user typed, checked field by field.
 
-`parse_input` never raises for bad values: it keeps every valid field, puts a neutral value in
-place of each bad one, and returns the problems as Japanese messages tied to field paths, so the
-page can show them next to the right field while the rest of the estimate keeps working.
+`parse_input` never raises for bad values: it first checks the request's shape (`REQUEST`: keys,
+types, sizes), then each value, keeps every valid field, puts a neutral value in place of each bad
+one, and returns the problems as Japanese messages tied to field paths, so the page can show them
+next to the right field while the rest of the estimate keeps working.
 """
 
 from __future__ import annotations
 
 import datetime
-import math
-import re
-import unicodedata
 from dataclasses import dataclass
 from fractions import Fraction
 from typing import Any
 
+from . import text
 from .catalog import PERIODS, Catalog
 from .errors import FieldError, InputError, preview
+from .numbers import parse_quantity, parse_yen
+from .shape import Either, Flag, ListOf, Null, Number, Record, Text, conform
 
 PRIORITIES = ("must", "want", "nice")
 PRIORITY_NAMES = {"must": "必須", "want": "できれば", "nice": "余裕があれば"}
@@ -25,9 +26,25 @@ VIDEO_CALL_NAMES = {"yes": "希望します", "no": "文章でのやりとりを
 MAX_QUANTITY = 10_000
 MAX_BUDGET_YEN = 100_000_000
 MAX_DAYS_AHEAD = 730
-# Longest text per profile field, in characters.
+# Longest text per profile field, in characters as a reader counts them. Longer text is reported on its
+# field and clipped; text over ten times the limit is not read at all (the request's shape refuses it).
 TEXT_LIMITS = {"name": 100, "industry": 100, "business": 400, "website": 300, "irregulars": 400, "notes": 1000}
-_NUMBER = re.compile(r"^\d+(\.\d+)?$")
+# Fields that are one line in the inquiry (its subject, its ■ lines): line breaks are removed from them.
+ONE_LINE = frozenset({"name", "industry", "website"})
+_ANY_NUMBER = Number(-1e20, 1e20)
+REQUEST = Record({
+    "today": Text(32),
+    "tasks": ListOf(Record({
+        "id": Text(64), "selected": Flag(), "quantity": Either((Text(64), _ANY_NUMBER)),
+        "period": Text(16), "priority": Text(16),
+    }), max_items=500, key="id"),
+    "budget_yen": Either((Text(64), _ANY_NUMBER, Null())),
+    "profile": Record({
+        **{field: Text(limit * 10) for field, limit in TEXT_LIMITS.items()},
+        "contact_tool": Text(32), "video_call": Text(16), "desired_start": Text(32),
+        "weekend_work": Flag(), "volume_fluctuates": Flag(),
+    }),
+})
 
 
 @dataclass(frozen=True)
@@ -74,8 +91,10 @@ def default_choices(catalog: Catalog) -> tuple[TaskChoice, ...]:
 def parse_input(raw: Any, catalog: Catalog, work_tool_ids: frozenset[str]) -> tuple[EstimateInput, tuple[FieldError, ...]]:
     """Turn a JSON-like dict into an EstimateInput, collecting one FieldError per bad field."""
     errors: list[FieldError] = []
+    if raw is None:
+        raw = {}
+    raw = conform(raw, REQUEST, "", errors)
     if not isinstance(raw, dict):
-        errors.append(FieldError("input", "入力の形式が正しくありません"))
         raw = {}
     today = _date(raw.get("today"), "today", errors) or datetime.date.today()
     choices = _choices(raw.get("tasks", []), catalog, errors)
@@ -92,36 +111,12 @@ def validate_input(raw: Any, catalog: Catalog, work_tool_ids: frozenset[str]) ->
     return parsed
 
 
-def parse_number(value: Any) -> Fraction | None:
-    """A finite, non-negative number from a JSON number or from text typed in a form.
-
-    Accepts full-width digits and thousands separators (「１２，０００」), as Japanese keyboards
-    produce them. Returns None for anything else, including NaN, infinities and negative numbers.
-    """
-    if isinstance(value, bool):
-        return None
-    if isinstance(value, int):
-        return Fraction(value) if value >= 0 else None
-    if isinstance(value, float):
-        return Fraction(str(value)) if math.isfinite(value) and value >= 0 else None
-    if isinstance(value, str):
-        if value.isascii() and value.isdigit() and len(value) <= 15:
-            return Fraction(int(value))  # what the form sends most: skip normalising and the regex
-        text = unicodedata.normalize("NFKC", value).strip().replace(",", "")
-        if _NUMBER.match(text) and len(text) <= 15:
-            return Fraction(text)
-    return None
-
-
 def _choices(raw: Any, catalog: Catalog, errors: list[FieldError]) -> tuple[TaskChoice, ...]:
     by_id = {c.task_id: c for c in default_choices(catalog)}
-    if not isinstance(raw, list):
-        errors.append(FieldError("tasks", "業務の一覧の形式が正しくありません"))
-        return tuple(by_id.values())
     seen: set[str] = set()
     for item in raw:
-        if not isinstance(item, dict) or not isinstance(item.get("id"), str):
-            errors.append(FieldError("tasks", "業務の指定の形式が正しくありません"))
+        if "id" not in item:
+            errors.append(FieldError("tasks", "業務の指定に id がありません"))
             continue
         task_id = item["id"]
         if not catalog.has_task(task_id):
@@ -143,9 +138,9 @@ def _choice(item: dict, default: TaskChoice, errors: list[FieldError]) -> TaskCh
         selected = False
     quantity = default.quantity
     if "quantity" in item:
-        number = parse_number(item["quantity"])
-        if number is None:
-            errors.append(FieldError(f"{path}.quantity", "件数は0以上の数字で入力してください"))
+        number = parse_quantity(item["quantity"])
+        if isinstance(number, str):
+            errors.append(FieldError(f"{path}.quantity", number or "件数は0以上の数字で入力してください"))
             quantity = Fraction(0)
         elif number > MAX_QUANTITY:
             errors.append(FieldError(f"{path}.quantity", f"件数は{MAX_QUANTITY:,}以下で入力してください"))
@@ -166,9 +161,10 @@ def _choice(item: dict, default: TaskChoice, errors: list[FieldError]) -> TaskCh
 def _budget(raw: Any, errors: list[FieldError]) -> int | None:
     if raw is None or (isinstance(raw, str) and not raw.strip()):
         return None
-    number = parse_number(raw)
-    if number is None or number.denominator != 1:
-        errors.append(FieldError("budget_yen", "予算は円単位の数字で入力してください（例：60000）"))
+    number = parse_yen(raw)
+    if isinstance(number, str) or number.denominator != 1:
+        errors.append(FieldError("budget_yen", (number if isinstance(number, str) and number else
+                                                "予算は円単位の金額で入力してください（例：60000、6万円）")))
         return None
     if number < 1:
         errors.append(FieldError("budget_yen", "予算は1円以上で入力してください。決まっていなければ空欄のままで構いません"))
@@ -180,10 +176,8 @@ def _budget(raw: Any, errors: list[FieldError]) -> int | None:
 
 
 def _profile(raw: Any, today: datetime.date, tools: frozenset[str], errors: list[FieldError]) -> Profile:
-    if not isinstance(raw, dict):
-        errors.append(FieldError("profile", "入力の形式が正しくありません"))
-        return Profile()
-    texts = {field: _text(raw.get(field, ""), f"profile.{field}", limit, errors) for field, limit in TEXT_LIMITS.items()}
+    texts = {field: _text(raw.get(field, ""), f"profile.{field}", limit, field not in ONE_LINE, errors)
+             for field, limit in TEXT_LIMITS.items()}
     tool = raw.get("contact_tool", "")
     if tool not in tools and tool not in ("", "other"):
         errors.append(FieldError("profile.contact_tool", "連絡ツールは一覧から選んでください"))
@@ -208,15 +202,13 @@ def _profile(raw: Any, today: datetime.date, tools: frozenset[str], errors: list
     return Profile(contact_tool=tool, video_call=video, desired_start=desired, **flags, **texts)
 
 
-def _text(value: Any, field: str, limit: int, errors: list[FieldError]) -> str:
-    if not isinstance(value, str):
-        errors.append(FieldError(field, "文字で入力してください"))
-        return ""
-    # Control characters other than line breaks would only break the message and the share link.
-    cleaned = "".join(ch for ch in value if ch in "\n\t" or unicodedata.category(ch)[0] != "C").strip()
-    if len(cleaned) > limit:
-        errors.append(FieldError(field, f"{limit:,}文字以内で入力してください（いま{len(cleaned):,}文字）"))
-        return cleaned[:limit]
+def _text(value: str, field: str, limit: int, multiline: bool, errors: list[FieldError]) -> str:
+    # Control characters would only break the message and the share link; see estimator.text.
+    cleaned = text.clean(value, multiline)
+    count = text.length(cleaned)
+    if count > limit:
+        errors.append(FieldError(field, f"{limit:,}文字以内で入力してください（いま{count:,}文字）"))
+        return text.clip(cleaned, limit)
     return cleaned
 
 

@@ -23,6 +23,17 @@ class Money:
 
 
 @dataclass(frozen=True)
+class FirstMonth:
+    """The first month: the chosen way to pay with the one-off work added, plus the setup fee.
+
+    Tax is computed once on the month's whole net total, as on any month."""
+
+    option: CostOption
+    setup_fee_yen: int
+    cost: Money
+
+
+@dataclass(frozen=True)
 class CostOption:
     """One way to pay for a month: `id` is "hourly" or a plan id."""
 
@@ -106,3 +117,16 @@ def affordable_minutes(budget_gross_yen: int, pricing: Pricing) -> int:
         else:
             high = middle
     return low * step
+
+
+def option_cost(option_id: str, minutes: int, pricing: Pricing) -> CostOption:
+    """One named way to pay (pay-as-you-go or a plan) for `minutes`."""
+    if option_id == HOURLY:
+        return hourly_cost(minutes, pricing)
+    return plan_cost(minutes, next(p for p in pricing.plans if p.id == option_id), pricing)
+
+
+def first_month(option_id: str, monthly_minutes: int, one_off_minutes: int, setup_fee_yen: int,
+                pricing: Pricing) -> FirstMonth:
+    option = option_cost(option_id, monthly_minutes + one_off_minutes, pricing)
+    return FirstMonth(option, setup_fee_yen, with_tax(option.cost.net_yen + setup_fee_yen, pricing))

@@ -6,6 +6,7 @@ says exactly where the problem is instead of failing later with a KeyError deep 
 
 from __future__ import annotations
 
+import datetime
 import math
 import tomllib
 from fractions import Fraction
@@ -72,6 +73,13 @@ class Record:
         if value < minimum:
             raise self.fail(field, f"{minimum} 以上の値が必要です（{value}）")
         return Fraction(str(value))
+
+    def date(self, field: str) -> datetime.date:
+        """A TOML date (2026-12-01, unquoted)."""
+        value = self._get(field, _MISSING)
+        if not isinstance(value, datetime.date) or isinstance(value, datetime.datetime):
+            raise self.fail(field, "日付（例：2026-12-01、引用符なし）が必要です")
+        return value
 
     def choice(self, field: str, allowed: set[str] | frozenset[str] | tuple[str, ...]) -> str:
         value = self.text(field)

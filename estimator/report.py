@@ -9,7 +9,7 @@ from .budget import BudgetFit, fit_budget
 from .dataset import Dataset
 from .estimate import HoursEstimate, estimate_hours
 from .inputs import EstimateInput
-from .pricing import CostOption, cheapest, cost_options, hourly_cost
+from .pricing import CostOption, FirstMonth, cheapest, cost_options, first_month
 from .schedule import StartPlan, plan_start
 from .subsidy import SubsidyOutcome, SubsidyRule, subsidy_outcome
 from .units import ceil_div
@@ -30,7 +30,7 @@ class Report:
     hours: HoursEstimate
     options: tuple[CostOption, ...]
     best_option: CostOption
-    initial_cost: CostOption  # one-off set-up and one-off tasks at the hourly rate
+    first_month: FirstMonth  # the best option with the one-off work added, plus the setup fee
     budget: BudgetFit | None
     advice: ServiceAdvice | None
     warnings: tuple[ReservedWarning, ...]
@@ -42,15 +42,18 @@ def build_report(estimate_input: EstimateInput, data: Dataset) -> Report:
     catalog, terms = data.catalog, data.terms
     hours = estimate_hours(estimate_input.choices, catalog, terms)
     options = cost_options(hours.monthly_total.typical, terms.pricing)
+    best = cheapest(options)
+    one_off = hours.one_off_work.typical + hours.one_off_buffer.typical
+    first = first_month(best.id, hours.monthly_total.typical, one_off, terms.setup_fee_yen, terms.pricing)
     profile = estimate_input.profile
     return Report(
         input=estimate_input,
         hours=hours,
         options=options,
-        best_option=cheapest(options),
-        initial_cost=hourly_cost(hours.initial_total.typical, terms.pricing),
+        best_option=best,
+        first_month=first,
         budget=None if estimate_input.budget_yen is None
-        else fit_budget(estimate_input.budget_yen, hours, catalog, terms),
+        else fit_budget(estimate_input.budget_yen, hours, catalog, terms, first),
         advice=advise_service(hours, catalog, terms),
         warnings=reserved_warnings(hours, catalog),
         start=plan_start(estimate_input.today, terms, profile.video_call != "no", profile.desired_start),
@@ -59,7 +62,8 @@ def build_report(estimate_input: EstimateInput, data: Dataset) -> Report:
 
 
 def subsidy_scenario(hours: HoursEstimate, data: Dataset) -> SubsidyScenario:
-    eligible = [line for line in hours.monthly_lines if line.task.subsidy_eligible and line.minutes.typical > 0]
+    """The first month's eligible work (monthly and one-off), had the programme still run."""
+    eligible = [line for line in hours.lines if line.task.subsidy_eligible and line.minutes.typical > 0]
     rule = data.subsidy
     if not eligible:
         return SubsidyScenario(rule, (), None)

@@ -3,7 +3,8 @@
 Format: "<version>.<base64url of raw-deflated compact JSON>". Tasks are stored by their permanent
 ids, and only those that are selected or differ from the catalog's defaults, so a link made today
 still opens after tasks are added to the catalog; a task that was removed since is reported, not
-fatal. The decoder accepts only what it understands and never raises anything but InputError.
+fatal. The decoder accepts only what it understands (`STATE`: every key, type, length and range the
+encoder can write) and never raises anything but InputError, whose message says what was wrong.
 """
 
 from __future__ import annotations
@@ -17,8 +18,10 @@ from fractions import Fraction
 from typing import Any
 
 from .catalog import PERIODS, Catalog
-from .errors import FieldError, InputError
-from .inputs import PRIORITIES, EstimateInput
+from .errors import FieldError, InputError, preview
+from .inputs import MAX_BUDGET_YEN, MAX_QUANTITY, PRIORITIES, TEXT_LIMITS, EstimateInput
+from .shape import Flag, ListOf, Number, Record, Row, Text, conform
+from .wire import load_json
 
 VERSION = "1"
 MAX_STATE_CHARS = 8000
@@ -27,6 +30,27 @@ _PROFILE_KEYS = {
     "name": "n", "industry": "i", "business": "s", "website": "w", "contact_tool": "c", "video_call": "v",
     "desired_start": "d", "weekend_work": "we", "volume_fluctuates": "vf", "irregulars": "r", "notes": "o",
 }
+_FLAGS = {"weekend_work", "volume_fluctuates"}
+_SHORT = {"contact_tool": 32, "video_call": 16, "desired_start": 10}
+
+
+def _code(names: tuple[str, ...]) -> Number:
+    return Number(0, len(names) - 1, integer=True)
+
+
+# Everything encode_state can write, and nothing else. Profile texts may hold up to ten code points per
+# character a reader counts (emoji sequences); parse_input checks the real limits afterwards.
+STATE = Record({
+    "t": ListOf(Row((Text(64), Number(0, MAX_QUANTITY), _code(PERIODS), _code(PRIORITIES), Number(0, 1, integer=True))),
+                max_items=500),
+    "b": Number(1, MAX_BUDGET_YEN, integer=True),
+    "p": Record({
+        key: Flag() if field in _FLAGS else Text(_SHORT.get(field) or TEXT_LIMITS[field] * 10)
+        for field, key in _PROFILE_KEYS.items()
+    }),
+})
+STATE_DEPTH = 3  # {"t": [[...]]}
+_PARTS = {"t": "業務", "b": "予算", "p": "お客さま情報"}
 
 
 @dataclass(frozen=True)
@@ -65,32 +89,17 @@ def decode_state(text: Any, catalog: Catalog) -> DecodedState:
     payload = _unpack(text)
     notices = []
     tasks = []
-    entries = payload.get("t", [])
-    if not isinstance(entries, list):
-        raise _unreadable()
-    for entry in entries:
-        if not (isinstance(entry, list) and len(entry) == 5 and isinstance(entry[0], str)):
-            notices.append("共有リンクの業務の一部を読み取れませんでした。")
-            continue
-        task_id, quantity, period, priority, selected = entry
+    for task_id, quantity, period, priority, selected in payload.get("t", []):
         if not catalog.has_task(task_id):
-            notices.append(f"共有リンクにある業務「{task_id[:40]}」は今の一覧にないため、読み込みませんでした。")
+            notices.append(f"共有リンクにある業務「{preview(task_id, 40)}」は今の一覧にないため、読み込みませんでした。")
             continue
-        tasks.append({
-            "id": task_id,
-            "quantity": quantity,
-            "period": _code(PERIODS, period),
-            "priority": _code(PRIORITIES, priority),
-            "selected": selected == 1,
-        })
+        tasks.append({"id": task_id, "quantity": quantity, "period": PERIODS[period],
+                      "priority": PRIORITIES[priority], "selected": selected == 1})
     raw: dict[str, Any] = {"tasks": tasks}
     if "b" in payload:
         raw["budget_yen"] = payload["b"]
     profile = payload.get("p", {})
-    if isinstance(profile, dict):
-        raw["profile"] = {field: profile[key] for field, key in _PROFILE_KEYS.items() if key in profile}
-    else:
-        notices.append("共有リンクのお客さま情報を読み取れませんでした。")
+    raw["profile"] = {field: profile[key] for field, key in _PROFILE_KEYS.items() if key in profile}
     return DecodedState(raw, tuple(notices))
 
 
@@ -98,15 +107,11 @@ def _number(value: Fraction) -> int | float:
     return value.numerator if value.denominator == 1 else round(float(value), 4)
 
 
-def _code(names: tuple[str, ...], code: Any) -> Any:
-    # An unknown code is passed on as is, so parse_input reports it against the field.
-    if isinstance(code, int) and not isinstance(code, bool) and 0 <= code < len(names):
-        return names[code]
-    return code
+UNREADABLE = "共有リンクを読み取れませんでした。リンクが途中で切れていないか確かめてください"
 
 
 def _unreadable() -> InputError:
-    return InputError([FieldError("state", "共有リンクを読み取れませんでした。リンクが途中で切れていないか確かめてください")])
+    return InputError([FieldError("state", UNREADABLE)])
 
 
 def _unpack(text: Any) -> dict[str, Any]:
@@ -121,9 +126,15 @@ def _unpack(text: Any) -> dict[str, Any]:
         data = inflater.decompress(packed, MAX_JSON_BYTES)
         if inflater.unconsumed_tail or not inflater.eof:
             raise _unreadable()
-        payload = json.loads(data.decode())
-    except (binascii.Error, ValueError, zlib.error, UnicodeDecodeError, RecursionError):
+        document = data.decode()
+    except (binascii.Error, ValueError, zlib.error):  # UnicodeDecodeError is a ValueError
         raise _unreadable() from None
-    if not isinstance(payload, dict):
-        raise _unreadable()
+    payload = load_json(document, field="state", max_chars=MAX_JSON_BYTES, max_depth=STATE_DEPTH, message=UNREADABLE)
+    errors: list[FieldError] = []
+    payload = conform(payload, STATE, "", errors)
+    if errors:
+        first = errors[0]
+        part = _PARTS.get(first.field.split(".")[0].split("[")[0], "内容")
+        raise InputError([FieldError("state", f"共有リンクの{part}を読み取れませんでした（{first.message}）。"
+                                              "リンクを作り直してもらってください")])
     return payload

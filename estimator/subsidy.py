@@ -1,17 +1,36 @@
 """A per-hour subsidy as a worked example: what the client pays and what the provider receives.
 
-The rule comes from a programme that has ended (data/subsidy.toml says so in `status`); the
-estimator shows it as "what such a subsidy would change", never as something to apply for.
+The rule comes from a programme that has ended (data/subsidy.toml says so in `status`, and what the
+programme was in [programme], with the pages it was read from); the estimator shows it as "had the
+programme still run", never as something to apply for. All amounts here are tax included, as in the
+programme. The platform fee is an assumption of the worked example, not a rule of the programme.
 """
 
 from __future__ import annotations
 
+import datetime
 from dataclasses import dataclass
 from pathlib import Path
 
 from .records import Record, read_toml
 
 STATUSES = ("ended", "open")
+
+
+@dataclass(frozen=True)
+class Source:
+    title: str
+    url: str
+    read_on: datetime.date
+
+
+@dataclass(frozen=True)
+class Programme:
+    operator: str
+    period: str
+    paid_whom: str
+    paid_for: str
+    sources: tuple[Source, ...]
 
 
 @dataclass(frozen=True)
@@ -22,7 +41,8 @@ class SubsidyRule:
     status_note: str
     cap_yen_per_hour: int
     client_minimum_yen_per_hour: int
-    platform_fee_percent: int
+    programme: Programme
+    platform_fee_percent: int  # an assumption of the worked example
     example_client_rate_yen_per_hour: int
     example_hours: int
     example_regular_rate_yen_per_hour: int
@@ -50,6 +70,9 @@ def load_subsidy(path: Path) -> SubsidyRule:
     root = Record(path.name, "(ファイル全体)", read_toml(path))
     rule = root.table("subsidy", "[subsidy]")
     example = root.table("example", "[example]")
+    programme = root.table("programme", "[programme]")
+    sources = tuple(Source(r.text("title"), r.text("url"), r.date("read_on"))
+                    for r in programme.tables("sources", id_field=None))
     minimum = rule.integer("client_minimum_yen_per_hour")
     client_rate = example.integer("client_rate_yen_per_hour")
     if client_rate < minimum:
@@ -61,7 +84,9 @@ def load_subsidy(path: Path) -> SubsidyRule:
         status_note=rule.text("status_note"),
         cap_yen_per_hour=rule.integer("cap_yen_per_hour", minimum=1),
         client_minimum_yen_per_hour=minimum,
-        platform_fee_percent=rule.integer("platform_fee_percent", maximum=100),
+        programme=Programme(programme.text("operator"), programme.text("period"), programme.text("paid_whom"),
+                            programme.text("paid_for"), sources),
+        platform_fee_percent=example.integer("platform_fee_percent", maximum=100),
         example_client_rate_yen_per_hour=client_rate,
         example_hours=example.integer("hours", minimum=1),
         example_regular_rate_yen_per_hour=example.integer("regular_rate_yen_per_hour", minimum=1),

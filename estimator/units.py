@@ -18,7 +18,26 @@ def hours(minutes: int | Fraction) -> str:
     Integer arithmetic on the fraction's terms (floor(m·10/60 + 1/2)): an estimate formats some thirty
     durations, and Fraction operators made this a quarter of an estimate's time."""
     exact = Fraction(minutes)
-    tenths = (exact.numerator * 10 + exact.denominator * 30) // (exact.denominator * 60)
+    return _tenths((exact.numerator * 10 + exact.denominator * 30) // (exact.denominator * 60))
+
+
+def hours_adding_up(minutes: list[int]) -> list[str]:
+    """Each duration in hours with one decimal, such that the shown figures add up to the shown total.
+
+    Rounding each line on its own can leave the lines 0.1 h off their rounded total. Here the total is
+    rounded half up as `hours` does, each line is rounded down to a tenth, and the tenths still missing
+    go to the lines with the largest remainders (the earlier line on a tie): no line moves by more
+    than 0.1 h from its own exact value."""
+    total_tenths = (sum(minutes) * 10 + 30) // 60
+    floors = [m * 10 // 60 for m in minutes]
+    missing = total_tenths - sum(floors)
+    order = sorted(range(len(minutes)), key=lambda i: (-(minutes[i] * 10 % 60), i))
+    for i in order[:missing]:
+        floors[i] += 1
+    return [_tenths(t) for t in floors]
+
+
+def _tenths(tenths: int) -> str:
     whole, tenth = divmod(tenths, 10)
     return f"{whole}時間" if tenth == 0 else f"{whole}.{tenth}時間"
 

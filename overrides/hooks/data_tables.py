@@ -2,7 +2,8 @@
 
 Pages write `<!-- data:plans -->` (a block), `<!-- value:hourly-rate -->` (a figure, inline) or
 `<!-- term:trial -->` (the provider's answer to one question, as sentences from `estimator.terms_text`)
-instead of copying figures, so the guides and the estimator read one source and can never disagree.
+instead of copying figures, and `<!-- law:zeirishi -->` or `<!-- quote:zeirishi-tax-advice -->` for the
+law as it was read (estimator/data/law.toml, with where and when), so the guides and the estimator read one source and can never disagree.
 While the terms are samples (`is_sample`), every page that shows one of these values says so in a note
 under its title. An unknown marker fails the build, naming the page and the marker; a broken data file
 fails it with the file, record and field (estimator.DataError).
@@ -14,13 +15,14 @@ import re
 from html import escape
 
 from estimator import default_dataset, terms_text
+from estimator.law import READING_NAMES, NotRead
 from estimator.schedule import route_steps
 from estimator.pricing import with_tax
 from estimator.subsidy import worked_example
 from estimator.units import quantity, yen
 from mkdocs.exceptions import PluginError
 
-MARKER = re.compile(r"<!--\s*(data|value|term):([a-z0-9-]+)\s*-->")
+MARKER = re.compile(r"<!--\s*(data|value|term|law|quote):([a-z0-9-]+)\s*-->")
 TITLE = re.compile(r"^# .*$", re.MULTILINE)
 DELEGABILITY_NAMES = {"ok": "頼めます", "partly": "一部だけ頼めます", "reserved": "頼めません（士業の独占業務）"}
 
@@ -40,6 +42,11 @@ def on_page_markdown(markdown, page, config, files):
     def replace(match):
         nonlocal shows_terms
         kind, name = match.groups()
+        if kind in ("law", "quote"):  # records of law.toml, by id
+            ids = [p.profession_id for p in data.law.professions] if kind == "law" else [a for a, _ in data.law.articles]
+            if name not in ids:
+                raise PluginError(f"{page.file.src_path}: <!-- {kind}:{name} -->: law.toml has no record {name!r}")
+            return (_law if kind == "law" else _quote)(data, name)
         table = {"data": BLOCKS, "value": VALUES, "term": TERMS}[kind]
         if name not in table:
             raise PluginError(f"{page.file.src_path}: unknown marker <!-- {kind}:{name} -->")
@@ -133,6 +140,33 @@ def _professions(data):
     """Three short columns that fit a phone; each profession's section on the page gives the rest."""
     rows = [[f"[{p.name}](../../{p.guide})", f"{p.law}{p.article}", p.condition] for p in data.catalog.professions]
     return _table(["士業", "法律・条文", "報酬の条件"], rows)
+
+
+def _law_text(text, label):
+    """One read article as a list item: the excerpt quoted, then what was read, where and when."""
+    read = f"{text.read_on.year}年{text.read_on.month}月{text.read_on.day}日"
+    lines = [f"- {label}：{text.article}",
+             f"    - 「{text.excerpt}」",
+             f"    - 読んだもの：[{text.source}]({text.url})（{READING_NAMES[text.reading]}、{read}に読みました）"]
+    if text.wording:
+        lines.append(f"    - {text.wording}")
+    return "\n".join(lines)
+
+
+def _law_part(part, label):
+    return f"- {label}：{part.note}" if isinstance(part, NotRead) else _law_text(part, label)
+
+
+def _law(data, profession_id):
+    """`<!-- law:zeirishi -->`: one profession's law as read (estimator/data/law.toml): bar, penalty, company."""
+    law = data.law.profession(profession_id)
+    return "\n".join([_law_text(law.bar, "この業務を士業に限る条文"), _law_part(law.penalty, "罰則"),
+                      _law_part(law.company, "会社（法人）も罰せられるか")])
+
+
+def _quote(data, article_id):
+    """`<!-- quote:zeirishi-tax-advice -->`: one article of law.toml's [[articles]], quoted with its source."""
+    return _law_text(data.law.article(article_id), "条文")
 
 
 def _catalog(data):

@@ -105,12 +105,12 @@ def test_budget_fit_and_within_budget_proposal(page):
 def test_bad_input_shows_the_engines_message_next_to_the_field(page):
     open_estimator(page)
     page.fill("#t-email-reply-quantity", "たくさん")
-    page.fill("#f-budget", "5万")
+    page.fill("#f-budget", "1,2")
     settle(page)
     error = page.locator("[id='err-tasks.email-reply']")
     assert error.is_visible() and "0以上の数字" in error.inner_text()
     assert page.get_attribute("#t-email-reply-quantity", "aria-invalid") == "true"
-    assert "円単位の数字" in page.locator("[id='err-budget_yen']").inner_text()
+    assert "3桁ごと" in page.locator("[id='err-budget_yen']").inner_text()
     # The rest keeps updating: email-reply counts as 0, so the other tasks remain.
     view = engine({"tasks": [{"id": "email-reply", "quantity": "0"}]})["view"]
     assert view["hours"]["monthly_typical"] in text(page, "hours")

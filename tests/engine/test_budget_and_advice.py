@@ -1,10 +1,6 @@
 """Budget fit with a concrete proposal, and the service-kind advice with its reasons."""
 
-from estimator.budget import fit_budget
-from estimator.estimate import estimate_hours
-from estimator.inputs import validate_input
-
-from support import report_for, request
+from support import report_for
 
 
 def test_within_budget_shows_headroom(data):
@@ -43,10 +39,7 @@ def test_proposal_keeps_as_much_as_fits(data):
     [adjustment] = report.budget.proposal.adjustments
     kept = int(adjustment.to_quantity)
     assert kept > 0
-    tools = frozenset(t.id for t in data.terms.work_tools)
-    one_more = validate_input(request(("sns-posts", kept + 1, "month", "nice"), budget=40000), data.catalog, tools)
-    hours = estimate_hours(one_more.choices, data.catalog, data.terms)
-    assert not fit_budget(40000, hours, data.catalog, data.terms).within
+    assert not report_for(data, ("sns-posts", kept + 1, "month", "nice"), budget=40000).budget.within
 
 
 def test_when_musts_alone_exceed_the_budget_it_says_so(data):
@@ -73,9 +66,9 @@ def test_tool_rollout_and_manuals_advise_a_hands_on_partner(data):
 
 
 def test_more_than_forty_hours_a_week_advises_hiring(data):
-    # 40 h/week × 4.3 weeks = 172 h a month. 1,200 min of work + 20 % = 1,440 min = 24 h ... scale up:
-    just_under = report_for(data, ("research", 143, "month", "must"))  # 143 h + 20 % = 171.6 h = 39.9 h/week
-    just_over = report_for(data, ("research", 144, "month", "must"))  # 172.8 h = 40.2 h/week
+    # 40 h/week × 4.3 weeks = 172 h a month. Hours the client names in hours get no buffer.
+    just_under = report_for(data, ("research", 172, "month", "must"))  # 172 h = 40.0 h/week
+    just_over = report_for(data, ("research", 173, "month", "must"))  # 40.2 h/week
     assert just_under.advice.kind_id == "secretary"
     assert just_over.advice.kind_id == "hire"
     assert any("週40時間" in reason for reason in just_over.advice.reasons)

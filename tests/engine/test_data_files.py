@@ -50,7 +50,7 @@ def test_closed_days_in_a_copy_move_the_start(data_copy, data):
 
 
 @pytest.mark.parametrize("old, new, where", [
-    ('minutes_per_unit = { low = 10, typical = 24, high = 30 }', 'minutes_per_unit = { low = -1, typical = 24, high = 30 }',
+    ('minutes_per_unit = { low = 8, typical = 21, high = 27 }', 'minutes_per_unit = { low = -1, typical = 21, high = 27 }',
      ("catalog.toml", "'invoice-issue'", "minutes_per_unit.low")),
     ('category = "accounting"', 'category = "finance"', ("catalog.toml", "'bookkeeping'", "category")),
     ('id = "payroll"', 'id = "bookkeeping"', ("catalog.toml", "'bookkeeping'", "id")),

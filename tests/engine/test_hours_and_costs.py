@@ -76,8 +76,8 @@ def test_cheapest_option_is_marked(data):
 
 
 def test_reserved_task_adds_no_hours_and_is_flagged_with_law_and_link(data):
-    plain = report_for(data, ("payroll", 5, "month", "must"))
-    with_tax_return = report_for(data, ("payroll", 5, "month", "must"), ("tax-return", 1, "once", "must"))
+    plain = report_for(data, ("bookkeeping", 100, "month", "must"))
+    with_tax_return = report_for(data, ("bookkeeping", 100, "month", "must"), ("tax-return", 1, "once", "must"))
     assert with_tax_return.hours.monthly_total == plain.hours.monthly_total
     assert with_tax_return.hours.initial_total == plain.hours.initial_total
     [warning] = with_tax_return.warnings
@@ -86,6 +86,12 @@ def test_reserved_task_adds_no_hours_and_is_flagged_with_law_and_link(data):
     assert (warning.profession.law, warning.profession.article) == ("税理士法", "第52条")
     assert "記帳" in warning.profession.assistant_can
     assert warning.profession.guide == "guide/not-delegable/#reserved-zeirishi"
+
+
+def test_payroll_is_fine_on_instructions_but_statutory_books_are_the_sharoushis(data):
+    [warning] = report_for(data, ("payroll", 5, "month", "must")).warnings
+    assert not warning.wholly_reserved and warning.profession.id == "sharoushi"
+    assert "賃金台帳" in warning.note and "指示" in warning.note
 
 
 def test_partly_reserved_task_counts_hours_and_explains_the_reserved_part(data):

@@ -1,6 +1,8 @@
 """The §11 worked example, the subsidy scenario in the estimate, and the inquiry message."""
 
-from estimator.inquiry import MAILTO_BODY_LIMIT, compose_inquiry
+from urllib.parse import unquote
+
+from estimator.inquiry import MAILTO_URL_LIMIT, compose_inquiry
 from estimator.subsidy import worked_example
 
 from support import report_for
@@ -20,12 +22,22 @@ def test_the_programme_is_marked_ended(data):
     assert "終了" in data.subsidy.status_note
 
 
-def test_scenario_applies_to_eligible_tasks_only(data):
-    report = report_for(data, ("sns-posts", 4, "month", "must"), ("email-reply", 5, "day", "must"))
+def test_scenario_applies_to_digitalisation_tasks_only(data):
+    report = report_for(data, ("security-review", 2, "month", "must"), ("sns-posts", 4, "month", "must"),
+                        ("contract-prep", 3, "month", "must"), ("email-reply", 5, "day", "must"))
     scenario = report.subsidy
-    assert scenario.eligible_task_names == ("SNS投稿の作成・予約",)
+    assert scenario.eligible_task_names == ("セキュリティ設定の点検",)  # office routine and content are not
     assert scenario.outcome.hours == 3  # 120 min + 20 % = 144 min → 3 started hours
     assert scenario.outcome.client_rate_yen_per_hour == 500  # 3,850 − 3,500 is below the client minimum
+
+
+def test_one_off_digitalisation_work_shows_the_example_too_worded_as_past(data):
+    from estimator.browser import estimate
+    from support import request
+
+    view = estimate(request(("tool-rollout", 1, "once", "must")))["view"]["subsidy"]
+    assert view["outcome"] is not None
+    assert view["summary"].startswith("この事業がまだ続いていたら") and "（税込）" in view["summary"]
 
 
 def test_message_holds_what_providers_ask_for(data):
@@ -42,15 +54,28 @@ def test_message_holds_what_providers_ask_for(data):
     assert message.body.startswith(data.terms.provider_name)
 
 
-def test_reserved_tasks_are_named_in_the_message(data):
-    report = report_for(data, ("tax-return", 1, "once", "must"))
-    assert "確定申告書の作成・提出" in compose_inquiry(report, data).body.split("※")[1]
+def test_reserved_work_is_something_to_discuss_not_a_request(data):
+    report = report_for(data, ("tax-return", 1, "once", "must"), ("invoice-issue", 5, "month", "want"))
+    body = compose_inquiry(report, data).body
+    requested, _, rest = body.partition("■お願いしたい業務")[2].partition("■相談したいこと")
+    assert "請求書の発行・送付" in requested and "確定申告書の作成・提出" not in requested
+    consult = rest.split("■")[0]
+    assert "確定申告書の作成・提出" in consult and "税理士" in consult
 
 
-def test_short_variant_fits_a_mailto_link(data):
+def test_mailto_link_stays_within_what_mail_programs_accept(data):
     tasks = [(t.id, 1, "month", "want") for t in data.catalog.tasks]
-    report = report_for(data, *tasks, notes="あ" * 1000, business="い" * 400, irregulars="う" * 400)
+    report = report_for(data, *tasks, notes="あ" * 1000, business="い" * 400, irregulars="う" * 400,
+                        industry="え" * 100, name="お" * 100)
     message = compose_inquiry(report, data)
-    assert len(message.body) > MAILTO_BODY_LIMIT
-    assert len(message.short_body) <= MAILTO_BODY_LIMIT
-    assert "ほか" in message.short_body  # tasks beyond the limit are summarised, not silently dropped
+    assert len(message.mailto) <= MAILTO_URL_LIMIT and message.mailto_is_short
+    body = unquote(message.mailto.partition("&body=")[2])
+    assert "全文" in body  # it says where the full text is
+
+
+def test_mailto_summarises_tasks_by_category_when_they_do_not_fit(data):
+    tasks = [(t.id, 1, "month", "want") for t in data.catalog.tasks[:12]]
+    message = compose_inquiry(report_for(data, *tasks, industry="美容室"), data)
+    body = unquote(message.mailto.partition("&body=")[2])
+    assert message.mailto_is_short and len(message.mailto) <= MAILTO_URL_LIMIT
+    assert "経理・財務" in body and "件" in body and "毎月約" in body

@@ -341,9 +341,7 @@ class Estimator {
     const root = this.root;
     root.dataset.source = "python";
     this.slot("default-note").hidden = true;
-    const summary = v.has_tasks
-      ? `毎月 約${v.hours.monthly_typical}（${v.hours.monthly_range}）。いちばん安い払い方は${v.costs.best_name}で月${v.costs.best_gross}（税込）。`
-      : "業務を1つ以上選ぶと、時間と料金を計算します。";
+    const summary = v.summary;
     const summaryNode = this.slot("summary");
     if (summaryNode.textContent !== summary) summaryNode.textContent = summary;
     this.section("hours", v.has_tasks && v.hours, () => this.hoursView(v));
@@ -355,7 +353,9 @@ class Estimator {
     this.section("subsidy", v.subsidy, () => this.subsidyView(v.subsidy));
     this.slot("subject").textContent = v.message.subject;
     this.slot("message").textContent = v.message.body;
-    root.querySelector("[data-action=mailto]").setAttribute("href", v.message.mailto);
+    const mailto = root.querySelector("[data-action=mailto]");
+    mailto.setAttribute("href", v.message.mailto);
+    if (mailto.textContent !== v.message.mailto_label) mailto.textContent = v.message.mailto_label;
     const errors = response.errors || [];
     const errorsKey = JSON.stringify(errors);
     if (this.shown.errors !== errorsKey) {
@@ -380,13 +380,13 @@ class Estimator {
     return [
       h("p", { class: "est-big" }, "毎月 約", h("strong", {}, x.monthly_typical)),
       h("p", {}, `幅：${x.monthly_range}（作業 ${x.work}＋やりとりや修正 ${x.buffer}＝${x.buffer_percent}%）`),
-      h("p", {}, `最初の引き継ぎなど：約${x.initial}`),
+      x.setup_note ? h("p", {}, x.setup_note) : null,
       h("table", { class: "est-table" },
         h("caption", {}, "業務ごとの内訳"),
         h("thead", {}, h("tr", {}, ["業務", "量", "目安", "幅"].map((t) => h("th", { scope: "col" }, t)))),
         h("tbody", {}, x.lines.map((l) => h("tr", { "data-task": l.task_id },
           h("th", { scope: "row" }, l.name), h("td", {}, l.volume), h("td", {}, l.typical + note(l)), h("td", {}, l.range))))),
-    ];
+    ].filter(Boolean);
   }
 
   costsView(c) {
@@ -399,7 +399,8 @@ class Estimator {
           h("th", { scope: "row" }, o.name, o.best ? h("span", { class: "est-best" }, "いちばん安い") : null,
             h("span", { class: "est-detail" }, o.detail)),
           h("td", {}, o.net), h("td", {}, o.gross))))),
-      h("p", {}, `初期費用（引き継ぎなど）：${c.initial_gross}（税込）`),
+      h("p", {}, `最初の月：${c.first_month.gross}（税込）。${c.first_month.detail}`),
+      h("p", {}, c.setup_fee),
       h("p", { class: "est-note" }, c.tax_note),
       c.sample_note ? h("p", { class: "est-note" }, c.sample_note) : null,
     ].filter(Boolean);
@@ -409,6 +410,7 @@ class Estimator {
     if (!b) return [h("p", {}, "月の予算を入れると、予算に収まるかどうかと、収めるための案を出します。")];
     const out = [
       h("p", { class: b.within ? "est-ok" : "est-over" }, h("strong", {}, b.summary), `（予算 月${b.budget}）`),
+      h("p", { class: b.first_month_within ? "est-ok" : "est-over" }, b.first_month),
       h("p", {}, b.affordable),
     ];
     if (b.proposal) {
