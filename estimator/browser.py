@@ -23,7 +23,8 @@ from .wire import load_json
 
 
 def _parse(request: Any, data: Dataset):
-    return parse_input(request, data.catalog, frozenset(tool.id for tool in data.terms.work_tools))
+    return parse_input(request, data.catalog, frozenset(tool.id for tool in data.terms.work_tools),
+                       frozenset(p.id for p in data.hiring.prefectures))
 
 
 def estimate(request: Any, data: Dataset | None = None, *, with_state: bool = True) -> dict[str, Any]:

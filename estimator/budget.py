@@ -86,11 +86,11 @@ class BudgetFit:
 
 
 def fit_budget(budget_yen: int, hours: HoursEstimate, catalog: Catalog, terms: Terms,
-               first_month: FirstMonth) -> BudgetFit:
+               first_month: FirstMonth, surcharge_yen: int = 0) -> BudgetFit:
     """Compare the budget with the month of `hours` (the report's own estimate, not re-computed),
-    and with the first month (the report's `first_month`)."""
+    and with the first month (the report's `first_month`). `surcharge_yen`: the month's weekend extra."""
     pricing = terms.pricing
-    option = cheapest_cost(hours.monthly_total.typical, pricing)
+    option = cheapest_cost(hours.monthly_total.typical, pricing, surcharge_yen)
     gross = option.cost.gross_yen
     within = gross <= budget_yen
     first = first_month.cost.gross_yen
@@ -100,14 +100,14 @@ def fit_budget(budget_yen: int, hours: HoursEstimate, catalog: Catalog, terms: T
         within=within,
         over_by_yen=max(0, gross - budget_yen),
         headroom_yen=max(0, budget_yen - gross),
-        affordable_minutes=affordable_minutes(budget_yen, pricing),
-        proposal=None if within else propose(budget_yen, hours, catalog, terms),
+        affordable_minutes=affordable_minutes(budget_yen, pricing, surcharge_yen),
+        proposal=None if within else propose(budget_yen, hours, catalog, terms, surcharge_yen),
         first_month_gross_yen=first,
         first_month_over_by_yen=max(0, first - budget_yen),
     )
 
 
-def propose(budget_yen: int, hours: HoursEstimate, catalog: Catalog, terms: Terms) -> Proposal:
+def propose(budget_yen: int, hours: HoursEstimate, catalog: Catalog, terms: Terms, surcharge_yen: int = 0) -> Proposal:
     """Reduce tasks in PROPOSAL_ORDER until the month fits the budget (see the module docstring).
 
     Only one line changes per step, so the month's work is updated by that line's difference
@@ -120,7 +120,7 @@ def propose(budget_yen: int, hours: HoursEstimate, catalog: Catalog, terms: Term
                  sum(l.minutes.typical for l in monthly_lines if not l.buffered), terms.pricing.buffer_percent)
 
     def option_for(month: "_Work") -> CostOption:
-        return cheapest_cost(month.minutes, terms.pricing)
+        return cheapest_cost(month.minutes, terms.pricing, surcharge_yen)
 
     def fits(month: "_Work") -> bool:
         return option_for(month).cost.gross_yen <= budget_yen
@@ -149,7 +149,7 @@ def propose(budget_yen: int, hours: HoursEstimate, catalog: Catalog, terms: Term
         must_only_option=option_for(must_work),
     )
     if fitted and work.minutes == 0:  # only an empty month fits: name the smallest change instead
-        return _keep_one(proposal, budget_yen, monthly_lines, catalog, terms)
+        return _keep_one(proposal, budget_yen, monthly_lines, catalog, terms, surcharge_yen)
     return proposal
 
 
@@ -180,7 +180,7 @@ def _minutes_at(line: TaskHours, quantity: int, catalog: Catalog, terms: Terms) 
 
 
 def _keep_one(proposal: Proposal, budget_yen: int, lines: tuple[TaskHours, ...], catalog: Catalog,
-              terms: Terms) -> Proposal:
+              terms: Terms, surcharge_yen: int) -> Proposal:
     """The one task to keep, at the largest quantity that fits alone (higher priority, then more hours)."""
     best: tuple[tuple[int, int], KeepOne] | None = None
     cheapest: CostOption | None = None
@@ -194,16 +194,19 @@ def _keep_one(proposal: Proposal, budget_yen: int, lines: tuple[TaskHours, ...],
             work = _Work(minutes, 0, terms.pricing.buffer_percent) if line.buffered else _Work(0, minutes, 0)
             return work.minutes
 
-        one_unit = cheapest_cost(alone(1), terms.pricing)
+        def cost(quantity: int) -> CostOption:
+            return cheapest_cost(alone(quantity), terms.pricing, surcharge_yen)
+
+        one_unit = cost(1)
         if cheapest is None or one_unit.cost.gross_yen < cheapest.cost.gross_yen:
             cheapest = one_unit
         quantity = _largest_fitting_quantity(
-            choice.quantity.__ceil__() + 1, lambda q: cheapest_cost(alone(q), terms.pricing).cost.gross_yen <= budget_yen)
+            choice.quantity.__ceil__() + 1, lambda q: cost(q).cost.gross_yen <= budget_yen)
         if not quantity:
             continue
         rank = (PROPOSAL_ORDER.index(choice.priority), alone(quantity))  # できれば before 余裕があれば
         keep = KeepOne(line.task.id, line.task.name, line.task.unit, choice.period, Fraction(quantity),
-                       cheapest_cost(alone(quantity), terms.pricing))
+                       cost(quantity))
         if best is None or rank > best[0]:
             best = (rank, keep)
     return replace(proposal, fits=False, keep_one=best[1] if best else None,

@@ -98,7 +98,7 @@ def load_payment(r: Record) -> Payment:
 
 def load_contract(r: Record) -> Contract:
     return Contract(
-        minimum_term_months=r.integer("minimum_term_months", maximum=36),
+        minimum_term_months=r.integer("minimum_term_months", maximum=12),
         cancellation_notice_days=r.integer("cancellation_notice_days", maximum=180),
         early_cancellation=r.choice("early_cancellation", EARLY_CANCELLATION),
         refund_unstarted_months=r.flag("refund_unstarted_months"),

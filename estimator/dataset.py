@@ -8,6 +8,7 @@ from pathlib import Path
 
 from .catalog import Catalog, load_catalog
 from .errors import DataError
+from .hiring import HiringData, load_hiring
 from .law import Law, load_law
 from .subsidy import SubsidyRule, load_subsidy
 from .terms import Terms, load_terms
@@ -21,10 +22,11 @@ class Dataset:
     terms: Terms
     subsidy: SubsidyRule
     law: Law
+    hiring: HiringData
 
 
 def load_dataset(data_dir: Path = DEFAULT_DATA_DIR) -> Dataset:
-    """Load and validate catalog.toml, terms.toml, subsidy.toml and law.toml from one folder."""
+    """Load and validate catalog.toml, terms.toml, subsidy.toml, law.toml and hiring.toml from one folder."""
     data_dir = Path(data_dir)
     catalog = load_catalog(data_dir / "catalog.toml")
     dataset = Dataset(
@@ -32,6 +34,7 @@ def load_dataset(data_dir: Path = DEFAULT_DATA_DIR) -> Dataset:
         terms=load_terms(data_dir / "terms.toml"),
         subsidy=load_subsidy(data_dir / "subsidy.toml"),
         law=load_law(data_dir / "law.toml", tuple(p.id for p in catalog.professions)),
+        hiring=load_hiring(data_dir / "hiring.toml"),
     )
     _check_steps(dataset.terms)
     return dataset

@@ -5,6 +5,9 @@ of the lines and never drift. Reserved tasks (士業の独占業務) appear as l
 are shown to the client but add no hours. The buffer for talking and rework (`buffer_percent`) is added
 to the measured work only: a task the client enters in hours (リサーチ 10時間) gets none, because the
 hours they name are the hours they want to pay for.
+Three kinds of line: monthly work (per day, week or month), one-off work (初回のみ, in the first month)
+and yearly work (1年あたり, in the months its season names; `annual` spreads it over the year). The
+monthly figures are a usual month: they hold neither one-off nor yearly work.
 """
 
 from __future__ import annotations
@@ -46,6 +49,14 @@ class TaskHours:
         return self.choice.period == "once"
 
     @property
+    def yearly(self) -> bool:
+        return self.choice.period == "year"
+
+    @property
+    def monthly(self) -> bool:
+        return not (self.one_off or self.yearly)
+
+    @property
     def buffered(self) -> bool:
         return not self.task.in_hours
 
@@ -61,10 +72,16 @@ class HoursEstimate:
     one_off_work: MinuteTotals
     one_off_buffer: MinuteTotals
     initial_total: MinuteTotals
+    yearly_work: MinuteTotals
+    yearly_buffer: MinuteTotals
 
     @property
     def monthly_lines(self) -> tuple[TaskHours, ...]:
-        return tuple(line for line in self.lines if not line.one_off)
+        return tuple(line for line in self.lines if line.monthly)
+
+    @property
+    def yearly_lines(self) -> tuple[TaskHours, ...]:
+        return tuple(line for line in self.lines if line.yearly)
 
     @property
     def one_off_lines(self) -> tuple[TaskHours, ...]:
@@ -90,10 +107,9 @@ def estimate_hours(choices: tuple[TaskChoice, ...], catalog: Catalog, terms: Ter
         units = units_per_month(choice, terms)
         lines.append(TaskHours(task, choice, units, line_minutes(units, task.minutes_per_unit)))
     buffer_percent = terms.pricing.buffer_percent
-    monthly_work = _sum(line.minutes for line in lines if not line.one_off)
-    one_off_work = _sum(line.minutes for line in lines if line.one_off)
-    monthly_buffer = _sum(line.minutes for line in lines if not line.one_off and line.buffered).percent(buffer_percent)
-    one_off_buffer = _sum(line.minutes for line in lines if line.one_off and line.buffered).percent(buffer_percent)
+    monthly_work, monthly_buffer = _work_and_buffer([line for line in lines if line.monthly], buffer_percent)
+    one_off_work, one_off_buffer = _work_and_buffer([line for line in lines if line.one_off], buffer_percent)
+    yearly_work, yearly_buffer = _work_and_buffer([line for line in lines if line.yearly], buffer_percent)
     handed_over = sum(1 for line in lines if not line.task.is_reserved and not line.one_off and line.choice.quantity > 0)
     setup = terms.setup_handover_minutes + terms.setup_minutes_per_task * handed_over if handed_over else 0
     return HoursEstimate(
@@ -106,7 +122,14 @@ def estimate_hours(choices: tuple[TaskChoice, ...], catalog: Catalog, terms: Ter
         one_off_work=one_off_work,
         one_off_buffer=one_off_buffer,
         initial_total=one_off_work + one_off_buffer + MinuteTotals(setup, setup, setup),
+        yearly_work=yearly_work,
+        yearly_buffer=yearly_buffer,
     )
+
+
+def _work_and_buffer(lines: list[TaskHours], buffer_percent: int) -> tuple[MinuteTotals, MinuteTotals]:
+    """The lines' work, and the buffer on the part of it that gets one (see the module docstring)."""
+    return _sum(line.minutes for line in lines), _sum(line.minutes for line in lines if line.buffered).percent(buffer_percent)
 
 
 def _sum(items) -> MinuteTotals:

@@ -26,6 +26,7 @@ VIDEO_CALL_NAMES = {"yes": "希望します", "no": "文章でのやりとりを
 MAX_QUANTITY = 10_000
 MAX_BUDGET_YEN = 100_000_000
 MAX_DAYS_AHEAD = 730
+MAX_WEEKEND_HOURS = 200
 # Longest text per profile field, in characters as a reader counts them. Longer text is reported on its
 # field and clipped; text over ten times the limit is not read at all (the request's shape refuses it).
 TEXT_LIMITS = {"name": 100, "industry": 100, "business": 400, "website": 300, "irregulars": 400, "notes": 1000}
@@ -42,9 +43,19 @@ REQUEST = Record({
     "profile": Record({
         **{field: Text(limit * 10) for field, limit in TEXT_LIMITS.items()},
         "contact_tool": Text(32), "video_call": Text(16), "desired_start": Text(32),
-        "weekend_work": Flag(), "volume_fluctuates": Flag(),
+        "weekend_work": Flag(), "volume_fluctuates": Flag(), "weekend_hours": Either((Text(64), _ANY_NUMBER)),
+        "fiscal_month": Either((Text(8), _ANY_NUMBER)),
+    }),
+    "hiring": Record({
+        "prefecture": Text(32),
+        **{field: Either((Text(64), _ANY_NUMBER)) for field in ("hourly_wage", "monthly_salary", "commuting",
+                                                                 "recruiting", "equipment")},
     }),
 })
+# The hiring comparison's figures, as the form names them, and their Japanese names for messages.
+HIRING_AMOUNTS = {"hourly_wage": "時給", "monthly_salary": "月給", "commuting": "通勤手当（月）", "recruiting": "採用の費用",
+                  "equipment": "パソコンなどの費用"}
+MAX_HIRING_YEN = 10_000_000
 
 
 @dataclass(frozen=True)
@@ -66,9 +77,23 @@ class Profile:
     video_call: str = "either"
     desired_start: datetime.date | None = None
     weekend_work: bool = False
+    weekend_hours: Fraction = Fraction(0)  # a month's weekend work, in hours (priced with its surcharge)
+    fiscal_month: int | None = None  # the 決算月 (1-12), for work that follows the business year
     volume_fluctuates: bool = False
     irregulars: str = ""
     notes: str = ""
+
+
+@dataclass(frozen=True)
+class HiringFigures:
+    """What the client typed for the hiring comparison; None where the public default applies."""
+
+    prefecture_id: str | None = None
+    hourly_wage_yen: int | None = None
+    monthly_salary_yen: int | None = None
+    commuting_yen: int | None = None
+    recruiting_yen: int | None = None
+    equipment_yen: int | None = None
 
 
 @dataclass(frozen=True)
@@ -77,6 +102,7 @@ class EstimateInput:
     budget_yen: int | None
     profile: Profile
     today: datetime.date
+    hiring: HiringFigures = HiringFigures()
 
     @property
     def selected(self) -> tuple[TaskChoice, ...]:
@@ -88,8 +114,11 @@ def default_choices(catalog: Catalog) -> tuple[TaskChoice, ...]:
     return tuple(TaskChoice(t.id, t.default_selected, t.default_quantity, t.default_period, "want") for t in catalog.tasks)
 
 
-def parse_input(raw: Any, catalog: Catalog, work_tool_ids: frozenset[str]) -> tuple[EstimateInput, tuple[FieldError, ...]]:
-    """Turn a JSON-like dict into an EstimateInput, collecting one FieldError per bad field."""
+def parse_input(raw: Any, catalog: Catalog, work_tool_ids: frozenset[str],
+                prefecture_ids: frozenset[str] = frozenset()) -> tuple[EstimateInput, tuple[FieldError, ...]]:
+    """Turn a JSON-like dict into an EstimateInput, collecting one FieldError per bad field.
+
+    `prefecture_ids`: the hiring comparison's prefectures (any id passes when empty)."""
     errors: list[FieldError] = []
     if raw is None:
         raw = {}
@@ -100,7 +129,8 @@ def parse_input(raw: Any, catalog: Catalog, work_tool_ids: frozenset[str]) -> tu
     choices = _choices(raw.get("tasks", []), catalog, errors)
     budget = _budget(raw.get("budget_yen"), errors)
     profile = _profile(raw.get("profile", {}), today, work_tool_ids, errors)
-    return EstimateInput(choices, budget, profile, today), tuple(errors)
+    hiring = _hiring(raw.get("hiring", {}), prefecture_ids, errors)
+    return EstimateInput(choices, budget, profile, today, hiring), tuple(errors)
 
 
 def validate_input(raw: Any, catalog: Catalog, work_tool_ids: frozenset[str]) -> EstimateInput:
@@ -199,7 +229,43 @@ def _profile(raw: Any, today: datetime.date, tools: frozenset[str], errors: list
             errors.append(FieldError(f"profile.{field}", "チェックの指定が正しくありません"))
             value = False
         flags[field] = value
-    return Profile(contact_tool=tool, video_call=video, desired_start=desired, **flags, **texts)
+    weekend_hours = Fraction(0)
+    if raw.get("weekend_hours") not in (None, ""):
+        number = parse_quantity(raw["weekend_hours"])
+        if isinstance(number, str) or number > MAX_WEEKEND_HOURS:
+            errors.append(FieldError("profile.weekend_hours", number if isinstance(number, str) and number else
+                                     f"土日・祝日の作業時間は、月に0〜{MAX_WEEKEND_HOURS}時間の数字で入力してください"))
+        else:
+            weekend_hours = number
+    fiscal_month = None
+    if raw.get("fiscal_month") not in (None, ""):
+        number = parse_quantity(raw["fiscal_month"])
+        if isinstance(number, str) or number.denominator != 1 or not 1 <= number <= 12:
+            errors.append(FieldError("profile.fiscal_month", "決算月は1〜12の月を選んでください"))
+        else:
+            fiscal_month = int(number)
+    return Profile(contact_tool=tool, video_call=video, desired_start=desired, weekend_hours=weekend_hours,
+                   fiscal_month=fiscal_month, **flags, **texts)
+
+
+def _hiring(raw: dict, prefecture_ids: frozenset[str], errors: list[FieldError]) -> HiringFigures:
+    prefecture = raw.get("prefecture") or None
+    if prefecture is not None and prefecture_ids and prefecture not in prefecture_ids:
+        errors.append(FieldError("hiring.prefecture", "都道府県は一覧から選んでください"))
+        prefecture = None
+    amounts: dict[str, int | None] = {}
+    for field, name in HIRING_AMOUNTS.items():
+        amounts[field] = None
+        if raw.get(field) in (None, ""):
+            continue
+        number = parse_yen(raw[field])
+        if isinstance(number, str) or number.denominator != 1 or number > MAX_HIRING_YEN:
+            errors.append(FieldError(f"hiring.{field}", number if isinstance(number, str) and number else
+                                     f"{name}は円単位の金額で入力してください（例：1200、1万2千円）"))
+        else:
+            amounts[field] = int(number)
+    return HiringFigures(prefecture, amounts["hourly_wage"], amounts["monthly_salary"],
+                         amounts["commuting"], amounts["recruiting"], amounts["equipment"])
 
 
 def _text(value: str, field: str, limit: int, multiline: bool, errors: list[FieldError]) -> str:

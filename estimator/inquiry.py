@@ -45,11 +45,14 @@ def compose_inquiry(report: Report, data: Dataset) -> InquiryMessage:
     url = mailto_url(data.terms.email, subject, body)
     if len(url) <= MAILTO_URL_LIMIT:
         return InquiryMessage(subject, body, url, False)
-    head = [f"{data.terms.provider_name} ご担当者さま", _greeting(profile) + "事務作業のご相談です。", SHORTENED_NOTE]
-    lines = head[:2]
+    lines = [f"{data.terms.provider_name} ご担当者さま", _greeting(profile) + "事務作業のご相談です。"]
+    # Each line's encoded length once: a line break is "%0A", three characters.
+    used = len(mailto_url(data.terms.email, subject, "\n".join([*lines, SHORTENED_NOTE])))
     for line in _essentials(report, data):
-        if len(mailto_url(data.terms.email, subject, "\n".join([*lines, line, SHORTENED_NOTE]))) <= MAILTO_URL_LIMIT:
+        cost = len(quote(line, safe="")) + 3
+        if used + cost <= MAILTO_URL_LIMIT:
             lines.append(line)
+            used += cost
     short = "\n".join([*lines, SHORTENED_NOTE])
     if len(mailto_url(data.terms.email, subject, short)) > MAILTO_URL_LIMIT:  # a very long name
         short = SHORTENED_NOTE

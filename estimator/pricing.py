@@ -2,6 +2,8 @@
 
 All money is integer yen. Consumption tax is computed once on a month's net total and its fraction
 of a yen is handled by the rule in terms.toml (`tax_rounding`, default: rounded down, 切り捨て).
+A month may carry a surcharge (`surcharge_yen`, net: the extra for weekend work), the same whatever the
+way to pay; it is part of the month's net total, so it is taxed with it.
 """
 
 from __future__ import annotations
@@ -44,6 +46,7 @@ class CostOption:
     overage_minutes: int
     unused_minutes: int
     cost: Money
+    surcharge_yen: int = 0  # net, included in `cost`
 
 
 def tax(net_yen: int, pricing: Pricing) -> int:
@@ -64,27 +67,33 @@ def round_up_minutes(minutes: int, increment: int) -> int:
     return ceil_div(minutes, increment) * increment
 
 
-def hourly_cost(minutes: int, pricing: Pricing) -> CostOption:
+def hourly_cost(minutes: int, pricing: Pricing, surcharge_yen: int = 0) -> CostOption:
     billed = round_up_minutes(minutes, pricing.hourly_increment_minutes)
-    net = ceil_div(billed * pricing.hourly_rate_yen, 60)
-    return CostOption(HOURLY, "時間単価（スポット）", 0, billed, 0, 0, with_tax(net, pricing))
+    net = ceil_div(billed * pricing.hourly_rate_yen, 60) + surcharge_yen
+    return CostOption(HOURLY, "時間単価（スポット）", 0, billed, 0, 0, with_tax(net, pricing), surcharge_yen)
 
 
-def plan_cost(minutes: int, plan: Plan, pricing: Pricing) -> CostOption:
+def plan_cost(minutes: int, plan: Plan, pricing: Pricing, surcharge_yen: int = 0) -> CostOption:
     included = plan.hours * 60
     overage = round_up_minutes(max(0, minutes - included), pricing.overage_increment_minutes)
-    net = plan.monthly_fee_yen + ceil_div(overage * plan.overage_yen_per_hour, 60)
+    net = plan.monthly_fee_yen + ceil_div(overage * plan.overage_yen_per_hour, 60) + surcharge_yen
     return CostOption(plan.id, plan.name, included, included + overage, overage, max(0, included - minutes),
-                      with_tax(net, pricing))
+                      with_tax(net, pricing), surcharge_yen)
+
+
+def surcharge(minutes: int, percent: int, pricing: Pricing) -> int:
+    """The extra for `minutes` of work at `percent` of the hourly rate (weekend work), net, rounded up."""
+    return ceil_div(minutes * pricing.hourly_rate_yen * percent, 60 * 100)
 
 
 @lru_cache(maxsize=1024)
-def cost_options(minutes: int, pricing: Pricing) -> tuple[CostOption, ...]:
+def cost_options(minutes: int, pricing: Pricing, surcharge_yen: int = 0) -> tuple[CostOption, ...]:
     """Pay-as-you-go first, then the plans in the order of the data file.
 
     Cached (the options are frozen): one estimate prices the same minutes several times (hours, budget fit,
     proposal), and the budget search below probes the same points for every budget the user types."""
-    return (hourly_cost(minutes, pricing), *(plan_cost(minutes, plan, pricing) for plan in pricing.plans))
+    return (hourly_cost(minutes, pricing, surcharge_yen),
+            *(plan_cost(minutes, plan, pricing, surcharge_yen) for plan in pricing.plans))
 
 
 def cheapest(options: tuple[CostOption, ...]) -> CostOption:
@@ -92,12 +101,12 @@ def cheapest(options: tuple[CostOption, ...]) -> CostOption:
     return min(options, key=lambda option: option.cost.gross_yen)
 
 
-def cheapest_cost(minutes: int, pricing: Pricing) -> CostOption:
-    return cheapest(cost_options(minutes, pricing))
+def cheapest_cost(minutes: int, pricing: Pricing, surcharge_yen: int = 0) -> CostOption:
+    return cheapest(cost_options(minutes, pricing, surcharge_yen))
 
 
 @lru_cache(maxsize=64)
-def affordable_minutes(budget_gross_yen: int, pricing: Pricing) -> int:
+def affordable_minutes(budget_gross_yen: int, pricing: Pricing, surcharge_yen: int = 0) -> int:
     """The most minutes of work a month that some option delivers within the budget (tax included).
 
     Cost never falls as minutes grow, so a binary search over billing increments finds the edge.
@@ -105,28 +114,28 @@ def affordable_minutes(budget_gross_yen: int, pricing: Pricing) -> int:
     is the largest part of an estimate's time in the browser.
     """
     step = pricing.hourly_increment_minutes
-    if cheapest_cost(step, pricing).cost.gross_yen > budget_gross_yen:
+    if cheapest_cost(step, pricing, surcharge_yen).cost.gross_yen > budget_gross_yen:
         return 0
     low, high = 1, 1
-    while cheapest_cost(high * step, pricing).cost.gross_yen <= budget_gross_yen:
+    while cheapest_cost(high * step, pricing, surcharge_yen).cost.gross_yen <= budget_gross_yen:
         low, high = high, high * 2
     while high - low > 1:
         middle = (low + high) // 2
-        if cheapest_cost(middle * step, pricing).cost.gross_yen <= budget_gross_yen:
+        if cheapest_cost(middle * step, pricing, surcharge_yen).cost.gross_yen <= budget_gross_yen:
             low = middle
         else:
             high = middle
     return low * step
 
 
-def option_cost(option_id: str, minutes: int, pricing: Pricing) -> CostOption:
+def option_cost(option_id: str, minutes: int, pricing: Pricing, surcharge_yen: int = 0) -> CostOption:
     """One named way to pay (pay-as-you-go or a plan) for `minutes`."""
     if option_id == HOURLY:
-        return hourly_cost(minutes, pricing)
-    return plan_cost(minutes, next(p for p in pricing.plans if p.id == option_id), pricing)
+        return hourly_cost(minutes, pricing, surcharge_yen)
+    return plan_cost(minutes, next(p for p in pricing.plans if p.id == option_id), pricing, surcharge_yen)
 
 
 def first_month(option_id: str, monthly_minutes: int, one_off_minutes: int, setup_fee_yen: int,
-                pricing: Pricing) -> FirstMonth:
-    option = option_cost(option_id, monthly_minutes + one_off_minutes, pricing)
+                pricing: Pricing, surcharge_yen: int = 0) -> FirstMonth:
+    option = option_cost(option_id, monthly_minutes + one_off_minutes, pricing, surcharge_yen)
     return FirstMonth(option, setup_fee_yen, with_tax(option.cost.net_yen + setup_fee_yen, pricing))

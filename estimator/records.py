@@ -121,3 +121,16 @@ class Record:
 
 
 _MISSING = object()
+
+
+def cached_hash(record: object) -> int:
+    """hash() of a frozen data class's fields, computed once and kept on the instance.
+
+    The pricing, the terms and the hiring data are keys of caches looked up many times per estimate;
+    a data class hashes all its fields, recursively, on every lookup."""
+    try:
+        return record.__dict__["_hash"]
+    except KeyError:
+        value = hash(tuple(getattr(record, name) for name in record.__dataclass_fields__))
+        object.__setattr__(record, "_hash", value)
+        return value

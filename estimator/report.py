@@ -2,15 +2,19 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from fractions import Fraction
 
 from .advice import ReservedWarning, ServiceAdvice, advise_service, reserved_warnings
+from .annual import YearEstimate, estimate_year
+from .hiring import HiringCost, HiringInput, break_even_weekly_hours, default_input, hiring_cost
 from .budget import BudgetFit, fit_budget
 from .dataset import Dataset
 from .estimate import HoursEstimate, estimate_hours
 from .inputs import EstimateInput
-from .pricing import CostOption, FirstMonth, cheapest, cost_options, first_month
+from .pricing import CostOption, FirstMonth, cheapest, cost_options, first_month, surcharge
 from .schedule import StartPlan, plan_start
+from .terms import Terms
 from .subsidy import SubsidyOutcome, SubsidyRule, subsidy_outcome
 from .units import ceil_div
 
@@ -31,34 +35,81 @@ class Report:
     options: tuple[CostOption, ...]
     best_option: CostOption
     first_month: FirstMonth  # the best option with the one-off work added, plus the setup fee
+    weekend_surcharge_yen: int  # net, in every option's monthly cost
     budget: BudgetFit | None
     advice: ServiceAdvice | None
     warnings: tuple[ReservedWarning, ...]
     start: StartPlan
     subsidy: SubsidyScenario
+    year: YearEstimate
+    hiring: "HiringComparison"
+
+
+@dataclass(frozen=True)
+class HiringComparison:
+    """Employing someone for this client's work (its yearly average hours a week) against the year's
+    cheapest way to pay the provider for the same work."""
+
+    given: HiringInput
+    weekly_hours: Fraction
+    cost: HiringCost
+    outsourcing_yen: int  # the year's best way to pay, tax included
+    break_even_weekly_hours: Fraction | None
 
 
 def build_report(estimate_input: EstimateInput, data: Dataset) -> Report:
     catalog, terms = data.catalog, data.terms
     hours = estimate_hours(estimate_input.choices, catalog, terms)
-    options = cost_options(hours.monthly_total.typical, terms.pricing)
+    profile = estimate_input.profile
+    weekend = weekend_surcharge(estimate_input, hours.monthly_total.typical, terms)
+    start = plan_start(estimate_input.today, terms, profile.video_call != "no", profile.desired_start)
+    year = estimate_year(hours, start.start, profile.fiscal_month or DEFAULT_FISCAL_END_MONTH, terms, weekend)
+    options = cost_options(hours.monthly_total.typical, terms.pricing, weekend)
     best = cheapest(options)
     one_off = hours.one_off_work.typical + hours.one_off_buffer.typical
-    first = first_month(best.id, hours.monthly_total.typical, one_off, terms.setup_fee_yen, terms.pricing)
-    profile = estimate_input.profile
+    first = first_month(best.id, hours.monthly_total.typical, one_off, terms.setup_fee_yen, terms.pricing, weekend)
     return Report(
         input=estimate_input,
         hours=hours,
         options=options,
         best_option=best,
         first_month=first,
+        weekend_surcharge_yen=weekend,
         budget=None if estimate_input.budget_yen is None
-        else fit_budget(estimate_input.budget_yen, hours, catalog, terms, first),
+        else fit_budget(estimate_input.budget_yen, hours, catalog, terms, first, weekend),
         advice=advise_service(hours, catalog, terms),
         warnings=reserved_warnings(hours, catalog),
-        start=plan_start(estimate_input.today, terms, profile.video_call != "no", profile.desired_start),
+        start=start,
         subsidy=subsidy_scenario(hours, data),
+        year=year,
+        hiring=compare_hiring(estimate_input, year, data),
     )
+
+
+DEFAULT_FISCAL_END_MONTH = 3  # the commonest 決算月 of Japanese companies; the page says so when it is assumed
+
+
+def compare_hiring(estimate_input: EstimateInput, year: YearEstimate, data: Dataset) -> HiringComparison:
+    figures, terms = estimate_input.hiring, data.terms
+    given = default_input(data.hiring, figures.prefecture_id)
+    given = replace(given, **{field: value for field, value in (
+        ("hourly_wage_yen", figures.hourly_wage_yen), ("monthly_salary_yen", figures.monthly_salary_yen),
+        ("commuting_yen_per_month", figures.commuting_yen), ("recruiting_yen", figures.recruiting_yen),
+        ("equipment_yen", figures.equipment_yen)) if value is not None})
+    yearly_minutes = sum(month.minutes for month in year.months)
+    weekly = Fraction(yearly_minutes, 12 * 60) / terms.weeks_per_month
+    return HiringComparison(given, weekly, hiring_cost(weekly, given, data.hiring, terms), year.best.gross_yen,
+                            break_even_weekly_hours(given, data.hiring, terms))
+
+
+def weekend_surcharge(estimate_input: EstimateInput, monthly_minutes: int, terms: Terms) -> int:
+    """The month's extra for the weekend hours the client named, at most the month's hours (0 when the
+    provider takes no weekend work: the estimate then says so instead)."""
+    profile, outside = estimate_input.profile, terms.outside_hours
+    if not (profile.weekend_work and outside.weekend_allowed and profile.weekend_hours):
+        return 0
+    minutes = min((profile.weekend_hours * 60).__ceil__(), monthly_minutes)
+    return surcharge(minutes, outside.weekend_surcharge_percent, terms.pricing)
 
 
 def subsidy_scenario(hours: HoursEstimate, data: Dataset) -> SubsidyScenario:

@@ -159,6 +159,8 @@ def conform(value: Any, shape: Any, path: str, errors: list[FieldError]) -> Any:
 
 def _name(key: str) -> str:
     """A key as it may appear in a message: one clean line, 40 characters at most, never empty."""
+    if key.isascii() and key.isprintable() and 0 < len(key) <= 40:
+        return key  # task ids and field names: every request has dozens of them
     return text.clip(text.clean(key, multiline=False), 40) or "（名前のない項目）"
 
 

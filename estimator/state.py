@@ -19,7 +19,8 @@ from typing import Any
 
 from .catalog import PERIODS, Catalog
 from .errors import FieldError, InputError, preview
-from .inputs import MAX_BUDGET_YEN, MAX_QUANTITY, PRIORITIES, TEXT_LIMITS, EstimateInput
+from .inputs import (MAX_BUDGET_YEN, MAX_HIRING_YEN, MAX_QUANTITY, MAX_WEEKEND_HOURS, PRIORITIES, TEXT_LIMITS,
+                     EstimateInput)
 from .shape import Flag, ListOf, Number, Record, Row, Text, conform
 from .wire import load_json
 
@@ -29,7 +30,11 @@ MAX_JSON_BYTES = 64 * 1024  # refuses "zip bombs" hidden in a link
 _PROFILE_KEYS = {
     "name": "n", "industry": "i", "business": "s", "website": "w", "contact_tool": "c", "video_call": "v",
     "desired_start": "d", "weekend_work": "we", "volume_fluctuates": "vf", "irregulars": "r", "notes": "o",
+    "weekend_hours": "wh", "fiscal_month": "fm",
 }
+_HIRING_KEYS = {"prefecture_id": ("prefecture", "pr"), "hourly_wage_yen": ("hourly_wage", "hw"),
+                "monthly_salary_yen": ("monthly_salary", "ms"), "commuting_yen": ("commuting", "cm"),
+                "recruiting_yen": ("recruiting", "rc"), "equipment_yen": ("equipment", "eq")}
 _FLAGS = {"weekend_work", "volume_fluctuates"}
 _SHORT = {"contact_tool": 32, "video_call": 16, "desired_start": 10}
 
@@ -45,9 +50,13 @@ STATE = Record({
                 max_items=500),
     "b": Number(1, MAX_BUDGET_YEN, integer=True),
     "p": Record({
-        key: Flag() if field in _FLAGS else Text(_SHORT.get(field) or TEXT_LIMITS[field] * 10)
+        key: Flag() if field in _FLAGS else Number(0, MAX_WEEKEND_HOURS) if field == "weekend_hours"
+        else Number(1, 12, integer=True) if field == "fiscal_month"
+        else Text(_SHORT.get(field) or TEXT_LIMITS[field] * 10)
         for field, key in _PROFILE_KEYS.items()
     }),
+    "h": Record({key: Text(32) if field == "prefecture_id" else Number(0, MAX_HIRING_YEN, integer=True)
+                 for field, (_, key) in _HIRING_KEYS.items()}),
 })
 STATE_DEPTH = 3  # {"t": [[...]]}
 _PARTS = {"t": "業務", "b": "予算", "p": "お客さま情報"}
@@ -72,6 +81,8 @@ def encode_state(estimate_input: EstimateInput, catalog: Catalog) -> str:
         value = getattr(estimate_input.profile, field)
         if field == "desired_start" and value is not None:
             value = value.isoformat()
+        if field == "weekend_hours":
+            value = _number(value) if value else None
         if value not in ("", None, False) and not (field == "video_call" and value == "either"):
             profile[key] = value
     payload: dict[str, Any] = {"t": tasks}
@@ -79,6 +90,10 @@ def encode_state(estimate_input: EstimateInput, catalog: Catalog) -> str:
         payload["b"] = estimate_input.budget_yen
     if profile:
         payload["p"] = profile
+    hiring = {key: getattr(estimate_input.hiring, field) for field, (_, key) in _HIRING_KEYS.items()
+              if getattr(estimate_input.hiring, field) is not None}
+    if hiring:
+        payload["h"] = hiring
     data = json.dumps(payload, ensure_ascii=False, separators=(",", ":")).encode()
     compressor = zlib.compressobj(9, zlib.DEFLATED, -15)
     packed = compressor.compress(data) + compressor.flush()
@@ -100,6 +115,9 @@ def decode_state(text: Any, catalog: Catalog) -> DecodedState:
         raw["budget_yen"] = payload["b"]
     profile = payload.get("p", {})
     raw["profile"] = {field: profile[key] for field, key in _PROFILE_KEYS.items() if key in profile}
+    hiring = payload.get("h", {})
+    if hiring:
+        raw["hiring"] = {name: hiring[key] for name, key in _HIRING_KEYS.values() if key in hiring}
     return DecodedState(raw, tuple(notices))
 
 

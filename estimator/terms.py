@@ -15,7 +15,7 @@ from pathlib import Path
 from .contract import (Confidentiality, Contract, OutsideHours, Payment, Service, Trial, load_confidentiality,
                        load_contract, load_outside_hours, load_payment, load_service, load_trial,
                        registration_number)
-from .records import Record, read_toml
+from .records import Record, cached_hash, read_toml
 
 TAX_ROUNDINGS = ("floor", "round", "ceil")
 STEP_ROUTES = ("both", "video", "text")
@@ -40,6 +40,8 @@ class Pricing:
     tax_rounding: str
     buffer_percent: int
     plans: tuple[Plan, ...]
+
+    __hash__ = cached_hash
 
 
 @dataclass(frozen=True)
@@ -98,6 +100,8 @@ class Terms:
     work_tools: tuple[Channel, ...]
     email: str
     steps: tuple[Step, ...]
+
+    __hash__ = cached_hash
 
     def plan(self, plan_id: str) -> Plan:
         return next(p for p in self.pricing.plans if p.id == plan_id)

@@ -143,7 +143,7 @@ def invoice_number(terms: Terms) -> str:
 
 def work_report(terms: Terms) -> str:
     s = terms.service
-    when = "毎週" if s.report_frequency == "weekly" else "毎月の末日"
+    when = "毎週末" if s.report_frequency == "weekly" else "毎月の末日"
     return (f"{when}に、業務ごとの作業時間（{s.report_increment_minutes}分単位）と作業の内容をまとめた稼働報告をお送りします。"
             "プランの残り時間は、いつでもお問い合わせいただけます。")
 

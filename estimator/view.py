@@ -16,6 +16,7 @@ from .inputs import PRIORITY_NAMES
 from .inquiry import compose_inquiry
 from .report import Report
 from .units import date_ja, hours, hours_adding_up, quantity, yen
+from .year_view import hiring_view, year_view
 
 NO_TASKS = "業務を1つ以上選ぶと、時間と料金を計算します。"
 ROUNDING_NOTE = "表の時間は0.1時間単位です。各行の端数は、合計と一致するように調整しています。"
@@ -38,11 +39,17 @@ def report_view(report: Report, data: Dataset) -> dict[str, Any]:
             "mailto_label": "メールソフトで開く（要点だけの短い文面）" if message.mailto_is_short else "メールソフトで開く",
         },
         "subsidy": _subsidy_view(report),
+        "year": year_view(report, data),
+        "hiring": hiring_view(report, data),
     }
 
 
 def _one_off_minutes(report: Report) -> int:
     return report.hours.one_off_work.typical + report.hours.one_off_buffer.typical
+
+
+def _yearly_minutes(report: Report) -> int:
+    return report.hours.yearly_work.typical + report.hours.yearly_buffer.typical
 
 
 def _summary(report: Report) -> str:
@@ -51,10 +58,11 @@ def _summary(report: Report) -> str:
         return NO_TASKS
     first = yen(report.first_month.cost.gross_yen)
     if h.monthly_total.typical == 0:
-        one_off = _one_off_minutes(report)
-        if one_off == 0:
+        one_off, yearly = _one_off_minutes(report), _yearly_minutes(report)
+        if not one_off and not yearly:
             return "選んだ業務は、この見積もりの時間に含まれない業務だけです。"
-        return f"毎月の作業はありません。初回のみ 約{hours(one_off)}で、最初の月は{first}（税込）です。"
+        parts = [f"初回のみ 約{hours(one_off)}" if one_off else "", f"時期のある業務が年に約{hours(yearly)}" if yearly else ""]
+        return f"毎月の作業はありません。{'、'.join(p for p in parts if p)}で、最初の月は{first}（税込）です。"
     best = report.best_option
     return (f"毎月 約{hours(h.monthly_total.typical)}（{hours(h.monthly_total.low)}〜{hours(h.monthly_total.high)}）。"
             f"いちばん安い払い方は{best.name}で月{yen(best.cost.gross_yen)}（税込）。")
@@ -69,32 +77,47 @@ def _line_note(line) -> str:
         return "時間に含めません"
     if line.one_off:
         return "初回のみ"
+    if line.yearly:
+        return f"時期のある業務（{_season_months(line.task.season)}）"
     return "時間で入力：上乗せなし" if line.task.in_hours else ""
+
+
+def _season_months(season) -> str:
+    if season.months:
+        return "・".join(f"{m}月" for m in season.months)
+    if season.fiscal_offsets:
+        names = {0: "決算月", -1: "決算月の前の月", 1: "決算月の次の月"}
+        return "・".join(names.get(o, f"決算月の{abs(o)}か月{'前' if o < 0 else '後'}") for o in season.fiscal_offsets)
+    return "1年を通して"
 
 
 def _hours_view(report: Report, data: Dataset) -> dict[str, Any]:
     h = report.hours
     total = h.monthly_total
-    groups = [(False, h.monthly_buffer.typical), (True, h.one_off_buffer.typical)]
-    lines, buffers = [], {}
-    for one_off, buffer_minutes in groups:
-        group = [line for line in h.lines if line.one_off == one_off]
+    buffer_name = f"やりとりや修正（作業時間の{h.buffer_percent}%）"
+    groups = {"monthly": ([l for l in h.lines if l.monthly], h.monthly_buffer.typical),
+              "one_off": ([l for l in h.lines if l.one_off], h.one_off_buffer.typical),
+              "yearly": ([l for l in h.lines if l.yearly], h.yearly_buffer.typical)}
+    lines, buffer_lines = [], {}
+    for kind, (group, buffer_minutes) in groups.items():
         shown = hours_adding_up([line.minutes.typical for line in group] + [buffer_minutes])
-        buffers[one_off] = shown[-1]
+        buffer_lines[kind] = {"name": buffer_name, "typical": shown[-1]} if group or kind == "monthly" else None
         lines += [{
             "task_id": line.task.id,
             "name": line.task.name,
             "volume": _volume(line.choice, line.task.unit),
             "typical": typical,
             "range": f"{hours(line.minutes.low)}〜{hours(line.minutes.high)}",
+            "kind": kind,
             "one_off": line.one_off,
             "reserved": line.task.is_reserved,
             "note": _line_note(line),
         } for line, typical in zip(group, shown)]
-    buffer_name = f"やりとりや修正（作業時間の{h.buffer_percent}%）"
     notes = [ROUNDING_NOTE]
     if any(line.task.in_hours for line in h.lines):
         notes.append("時間で入力した業務（リサーチなど）は、その時間をそのまま使い、やりとりや修正の時間を上乗せしていません。")
+    if h.yearly_lines:
+        notes.append("時期のある業務（1年あたり）は毎月の時間に含めず、その時期の月に数えています（12か月の見通しをご覧ください）。")
     return {
         "monthly_typical": hours(total.typical),
         "monthly_range": f"{hours(total.low)}〜{hours(total.high)}",
@@ -102,9 +125,11 @@ def _hours_view(report: Report, data: Dataset) -> dict[str, Any]:
         "work": hours(h.monthly_work.typical),
         "buffer": hours(h.monthly_buffer.typical),
         "buffer_percent": h.buffer_percent,
-        "buffer_line": {"name": buffer_name, "typical": buffers[False]},
+        "buffer_line": buffer_lines["monthly"],
         "one_off": hours(_one_off_minutes(report)),
-        "one_off_buffer_line": {"name": buffer_name, "typical": buffers[True]} if h.one_off_lines else None,
+        "one_off_buffer_line": buffer_lines["one_off"],
+        "yearly": hours(_yearly_minutes(report)),
+        "yearly_buffer_line": buffer_lines["yearly"],
         "setup": hours(h.setup_minutes),
         "setup_note": f"最初の引き継ぎ：約{hours(h.setup_minutes)}（初期費用に含まれます）" if h.setup_minutes else "",
         "lines": lines,
@@ -132,13 +157,14 @@ def _costs_view(report: Report, data: Dataset) -> dict[str, Any]:
                         "gross": yen(option.cost.gross_yen), "best": option.id == report.best_option.id})
     best, first = report.best_option, report.first_month
     one_off_net = first.option.cost.net_yen - best.cost.net_yen
-    parts = [f"毎月の分 {yen(best.cost.net_yen)}"]
+    parts = [f"毎月の分 {yen(best.cost.net_yen)}"]  # includes any weekend surcharge
     if one_off_net:
         parts.append(f"初回のみの作業の分 {yen(one_off_net)}")
     if first.setup_fee_yen:
         parts.append(f"初期費用 {yen(first.setup_fee_yen)}")
     return {
         "options": options,
+        "weekend": _weekend_note(report, terms),
         "best_name": best.name,
         "best_gross": yen(best.cost.gross_yen),
         "best_net": yen(best.cost.net_yen),
@@ -148,6 +174,20 @@ def _costs_view(report: Report, data: Dataset) -> dict[str, Any]:
         "tax_note": f"税込は消費税{pricing.tax_rate_percent}%を月の合計にかけ、{rounding}で計算しています。",
         "sample_note": terms.sample_note if terms.is_sample else "",
     }
+
+
+def _weekend_note(report: Report, terms) -> str:
+    """What weekend work adds, or why it adds nothing."""
+    profile, outside = report.input.profile, terms.outside_hours
+    if not profile.weekend_work:
+        return ""
+    if not outside.weekend_allowed:
+        return "土日・祝日の作業はお引き受けしていません。平日の作業で進め方をご相談ください。"
+    if not profile.weekend_hours:
+        return (f"土日・祝日の作業は、その時間の料金が{outside.weekend_surcharge_percent}%増しです。"
+                "月に何時間ほどかを入れると、割増の分も計算します。")
+    return (f"土日・祝日の作業（月{quantity(profile.weekend_hours)}時間）の割増"
+            f"{outside.weekend_surcharge_percent}%として、どの払い方にも月{yen(report.weekend_surcharge_yen)}（税抜）を含めています。")
 
 
 def _proposal_view(proposal) -> dict[str, Any]:

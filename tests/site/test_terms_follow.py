@@ -1,0 +1,118 @@
+"""Every term of the provider reaches the pages and, where it changes a figure, the estimate.
+
+Each case changes one value of terms.toml in a copy of the data, fills every guide's markers from the
+copy (the same function the build uses), and checks that the guides say the new value; cases whose
+term changes money or hours check the estimate too. A term no page shows fails here: every question a
+client asks before signing must have its answer on the site.
+"""
+
+import shutil
+import sys
+from pathlib import Path
+
+import pytest
+
+from estimator import load_dataset
+from estimator.browser import estimate
+from estimator.dataset import DEFAULT_DATA_DIR
+
+ROOT = Path(__file__).resolve().parents[2]
+sys.path.insert(0, str(ROOT / "overrides" / "hooks"))
+import data_tables  # noqa: E402
+
+sys.path.insert(0, str(ROOT / "tests" / "engine"))
+from support import request  # noqa: E402
+
+PAGES = sorted((ROOT / "docs").rglob("*.md"))
+SHOWN = data_tables.fill  # the build's own marker filling
+
+
+def site_text(data) -> str:
+    return "\n".join(SHOWN(page.read_text(encoding="utf-8"), data, str(page)) for page in PAGES)
+
+
+def copy_with(tmp_path: Path, old: str, new: str):
+    target = tmp_path / "data"
+    shutil.copytree(DEFAULT_DATA_DIR, target)
+    terms = target / "terms.toml"
+    text = terms.read_text(encoding="utf-8")
+    assert text.count(old) == 1, old
+    terms.write_text(text.replace(old, new), encoding="utf-8")
+    return load_dataset(target)
+
+
+# (the line in terms.toml, its new value, a phrase the pages must then show)
+PAGE_CASES = [
+    ('invoice_registration_number = "T0000000000000"', 'invoice_registration_number = "T1111111111111"', "T1111111111111"),
+    ("carry_over_months = 0", "carry_over_months = 2", "2か月先の月末まで繰り越せます"),
+    ("weekend_surcharge_percent = 25", "weekend_surcharge_percent = 35", "35%増し"),
+    ("weekend_allowed = true", "weekend_allowed = false", "土日・祝日の作業はお引き受けしていません"),
+    ("after_hours_surcharge_percent = 25", "after_hours_surcharge_percent = 40", "40%増し"),
+    ("fee_yen = 20000", "fee_yen = 30000", "30,000円（税抜）"),
+    ('covers = ["引き継ぎの打ち合わせ"', 'covers = ["業務フローの棚卸し"', "業務フローの棚卸し"),
+    ("corporate_postpay = true", "corporate_postpay = false", "前払いの場合は、お支払いを確かめてから"),
+    ('postpay_due = "next-month-end"', 'postpay_due = "next-month-10"', "翌月10日払い"),
+    ("minimum_term_months = 3", "minimum_term_months = 6", "最低契約期間は6か月"),
+    ("cancellation_notice_days = 30", "cancellation_notice_days = 45", "45日前まで"),
+    ('early_cancellation = "remaining-fees"', 'early_cancellation = "none"', "解約金はかかりません"),
+    ("refund_unstarted_months = true", "refund_unstarted_months = false", None),
+    ("plan_change_deadline_day = 20", "plan_change_deadline_day = 15", "15日までにお知らせいただくと"),
+    ("hours = 5\nfee_yen = 15000", "hours = 8\nfee_yen = 15000", "8時間分"),
+    ("fee_yen = 15000", "fee_yen = 12000", "12,000円（税抜）"),
+    ("days = 30", "days = 14", "14日間"),
+    ("converts_automatically = false", "converts_automatically = true", "そのまま月額プランに切り替わります"),
+    ('staffing = "team"', 'staffing = "one-person"', "アシスタント1人が担当します"),
+    ("change_on_request = true", "change_on_request = false", None),
+    ("reply_within_hours = 3", "reply_within_hours = 2", "2時間以内に返信します"),
+    ('report_frequency = "monthly"', 'report_frequency = "weekly"', "毎週末に、業務ごとの作業時間"),
+    ("report_increment_minutes = 15", "report_increment_minutes = 30", "作業時間（30分単位）"),
+    ("liability_cap_months = 1", "liability_cap_months = 3", "その月までの3か月"),
+    ('nda_signed = "before-meeting"', 'nda_signed = "with-contract"', "ご契約と同時に結びます"),
+    ("staff_pledge = true", "staff_pledge = false", None),
+    ('subcontracting = "with-consent"', 'subcontracting = "never"', "再委託することはありません"),
+    ("return_within_business_days = 10", "return_within_business_days = 5", "5営業日以内にお返し"),
+    ("delete_within_days = 30", "delete_within_days = 60", "60日以内に削除"),
+]
+
+
+@pytest.mark.parametrize("old,new,phrase", PAGE_CASES, ids=[case[1].split("=")[0].strip() for case in PAGE_CASES])
+def test_each_term_reaches_the_pages(tmp_path, old, new, phrase):
+    before = site_text(load_dataset(DEFAULT_DATA_DIR))
+    after = site_text(copy_with(tmp_path, old, new))
+    assert after != before, f"no page shows {old!r}"
+    if phrase:
+        assert phrase in after and phrase not in before
+
+
+def view(data, **profile):
+    return estimate(request(("payroll", 5, "month", "must"), budget=40000, **profile), data)["view"]
+
+
+def test_the_setup_fee_reaches_the_first_month_and_its_budget_check(tmp_path):
+    changed = copy_with(tmp_path, "fee_yen = 20000", "fee_yen = 50000")
+    shipped = load_dataset(DEFAULT_DATA_DIR)
+    before, after = view(shipped), view(changed)
+    assert before["costs"]["options"] == after["costs"]["options"]  # the month itself does not change
+    assert after["costs"]["first_month"]["net"] != before["costs"]["first_month"]["net"]
+    assert "初期費用 50,000円" in after["costs"]["first_month"]["detail"]
+    assert "予算を" in after["budget"]["first_month"] and "超えます" in after["budget"]["first_month"]
+
+
+def test_the_weekend_surcharge_reaches_every_way_to_pay(tmp_path):
+    shipped = load_dataset(DEFAULT_DATA_DIR)
+    plain = view(shipped)
+    weekend = view(shipped, weekend_work=True, weekend_hours="2")
+    steeper = view(copy_with(tmp_path, "weekend_surcharge_percent = 25", "weekend_surcharge_percent = 50"),
+                   weekend_work=True, weekend_hours="2")
+    for base, more, most in zip(plain["costs"]["options"], weekend["costs"]["options"], steeper["costs"]["options"]):
+        yen = lambda text: int(text.removesuffix("円").replace(",", ""))  # noqa: E731
+        assert yen(base["net"]) + 1750 == yen(more["net"])  # 2 h × 3,500 yen × 25 %
+        assert yen(base["net"]) + 3500 == yen(most["net"])
+    assert "月1,750円（税抜）" in weekend["costs"]["weekend"]
+
+
+def test_refused_weekend_work_is_said_and_adds_nothing(tmp_path):
+    changed = copy_with(tmp_path, "weekend_allowed = true", "weekend_allowed = false")
+    shown = view(changed, weekend_work=True, weekend_hours="2")
+    assert "お引き受けしていません" in shown["costs"]["weekend"]
+    assert shown["costs"]["options"] == view(changed)["costs"]["options"]
