@@ -35,8 +35,11 @@ def on_config(config):
 
 
 def on_page_markdown(markdown, page, config, files):
-    data = default_dataset()
+    return fill(markdown, default_dataset(), page.file.src_path)
 
+
+def fill(markdown, data, where):
+    """`markdown` with every marker replaced from `data`; `where` names the page in errors."""
     shows_terms = False
 
     def replace(match):
@@ -45,11 +48,11 @@ def on_page_markdown(markdown, page, config, files):
         if kind in ("law", "quote"):  # records of law.toml, by id
             ids = [p.profession_id for p in data.law.professions] if kind == "law" else [a for a, _ in data.law.articles]
             if name not in ids:
-                raise PluginError(f"{page.file.src_path}: <!-- {kind}:{name} -->: law.toml has no record {name!r}")
+                raise PluginError(f"{where}: <!-- {kind}:{name} -->: law.toml has no record {name!r}")
             return (_law if kind == "law" else _quote)(data, name)
         table = {"data": BLOCKS, "value": VALUES, "term": TERMS}[kind]
         if name not in table:
-            raise PluginError(f"{page.file.src_path}: unknown marker <!-- {kind}:{name} -->")
+            raise PluginError(f"{where}: unknown marker <!-- {kind}:{name} -->")
         shows_terms = shows_terms or name not in NOT_TERMS
         return table[name](data)
 
