@@ -215,3 +215,29 @@ TERMS = {
         "invoice_number", "work_report", "liability", "payment", "work_start", "business_days", "handover_hours",
     )
 }
+
+
+def _short_answers():
+    """Markers for FAQ answers that are one figure or one sentence: the lead time over both request paths
+    (「8〜9営業日」), the tax rate, the ways to pay and to sign, and whether a written quote is issued."""
+    def lead_days(data):
+        totals = sorted({sum(s.business_days for s in route_steps(data.terms, video)) for video in (True, False)})
+        return f"{totals[0]}営業日" if totals[0] == totals[-1] else f"{totals[0]}〜{totals[-1]}営業日"
+
+    def quote(data):
+        if data.terms.payment.quote_on_request:
+            return ("見積書は、ご希望があればお送りします。"
+                    "「この内容で進めてください」とお伝えいただいた時点で、ご契約の手続きに進みます。")
+        return "見積書は発行していません。料金は料金表のとおりです。"
+
+    values = {
+        "lead-days": lead_days,
+        "tax-rate": lambda d: f"{d.terms.pricing.tax_rate_percent}%",
+        "payment-methods": lambda d: "、".join(d.terms.payment.methods),
+        "contract-methods": lambda d: "、".join(d.terms.payment.contract_methods),
+    }
+    return values, {"quote": quote}
+
+
+VALUES.update(_short_answers()[0])
+TERMS.update(_short_answers()[1])
