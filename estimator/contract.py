@@ -20,6 +20,8 @@ STAFFING = ("one-person", "team")
 REPORT_FREQUENCY = ("weekly", "monthly")
 NDA_SIGNED = ("before-meeting", "with-contract")
 SUBCONTRACTING = ("never", "with-consent", "allowed")
+SPECIALIST_WORK = ("separate-quote", "same-rate")
+MY_NUMBER = ("handled", "not-handled")
 _REGISTRATION_NUMBER = re.compile(r"T\d{13}")
 
 
@@ -59,6 +61,8 @@ class Service:
     report_frequency: str
     report_increment_minutes: int
     liability_cap_months: int
+    waiting_time_billed: bool
+    specialist_work: str
 
 
 @dataclass(frozen=True)
@@ -66,6 +70,7 @@ class Confidentiality:
     nda_signed: str
     staff_pledge: bool
     subcontracting: str
+    my_number: str
     return_within_business_days: int
     delete_within_days: int
 
@@ -125,6 +130,8 @@ def load_service(r: Record) -> Service:
         report_frequency=r.choice("report_frequency", REPORT_FREQUENCY),
         report_increment_minutes=r.integer("report_increment_minutes", minimum=1, maximum=60),
         liability_cap_months=r.integer("liability_cap_months", minimum=1, maximum=24),
+        waiting_time_billed=r.flag("waiting_time_billed"),
+        specialist_work=r.choice("specialist_work", SPECIALIST_WORK),
     )
 
 
@@ -133,6 +140,7 @@ def load_confidentiality(r: Record) -> Confidentiality:
         nda_signed=r.choice("nda_signed", NDA_SIGNED),
         staff_pledge=r.flag("staff_pledge"),
         subcontracting=r.choice("subcontracting", SUBCONTRACTING),
+        my_number=r.choice("my_number", MY_NUMBER),
         return_within_business_days=r.integer("return_within_business_days", minimum=1, maximum=60),
         delete_within_days=r.integer("delete_within_days", minimum=1, maximum=180),
     )

@@ -22,7 +22,7 @@ from .shape import Either, Flag, ListOf, Null, Number, Record, Text, conform
 PRIORITIES = ("must", "want", "nice")
 PRIORITY_NAMES = {"must": "必須", "want": "できれば", "nice": "余裕があれば"}
 VIDEO_CALL = ("yes", "no", "either")
-VIDEO_CALL_NAMES = {"yes": "希望します", "no": "文章でのやりとりを希望します", "either": "どちらでも構いません"}
+VIDEO_CALL_NAMES = {"yes": "希望します", "no": "文章でのやりとりを希望します", "either": "どちらでもかまいません"}
 MAX_QUANTITY = 10_000
 MAX_BUDGET_YEN = 100_000_000
 MAX_DAYS_AHEAD = 730
@@ -197,7 +197,7 @@ def _budget(raw: Any, errors: list[FieldError]) -> int | None:
                                                 "予算は円単位の金額で入力してください（例：60000、6万円）")))
         return None
     if number < 1:
-        errors.append(FieldError("budget_yen", "予算は1円以上で入力してください。決まっていなければ空欄のままで構いません"))
+        errors.append(FieldError("budget_yen", "予算は1円以上で入力してください。決まっていなければ空欄のままでかまいません"))
         return None
     if number > MAX_BUDGET_YEN:
         errors.append(FieldError("budget_yen", f"予算は{MAX_BUDGET_YEN:,}円以下で入力してください"))

@@ -70,7 +70,7 @@ def round_up_minutes(minutes: int, increment: int) -> int:
 def hourly_cost(minutes: int, pricing: Pricing, surcharge_yen: int = 0) -> CostOption:
     billed = round_up_minutes(minutes, pricing.hourly_increment_minutes)
     net = ceil_div(billed * pricing.hourly_rate_yen, 60) + surcharge_yen
-    return CostOption(HOURLY, "時間単価（スポット）", 0, billed, 0, 0, with_tax(net, pricing), surcharge_yen)
+    return CostOption(HOURLY, "従量制（スポット）", 0, billed, 0, 0, with_tax(net, pricing), surcharge_yen)
 
 
 def plan_cost(minutes: int, plan: Plan, pricing: Pricing, surcharge_yen: int = 0) -> CostOption:

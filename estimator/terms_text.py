@@ -95,7 +95,7 @@ def outside_hours(terms: Terms) -> str:
 
 
 def reply_time(terms: Terms) -> str:
-    return (f"営業時間（{terms.business_hours}）内のご連絡には{terms.service.reply_within_hours}時間以内に返信します。"
+    return (f"営業時間内のご連絡には{terms.service.reply_within_hours}時間以内に返信します。"
             "営業時間外のご連絡には、次の営業日に返信します。")
 
 
@@ -123,7 +123,7 @@ def nda(terms: Terms) -> str:
     c = terms.confidentiality
     when = ("ご希望があれば、オンライン面談の前に結びます" if c.nda_signed == "before-meeting"
             else "ご契約と同時に結びます")
-    text = f"秘密保持契約（NDA）は、{when}。お客さまのひな形でも構いません。"
+    text = f"秘密保持契約（NDA）は、{when}。お客さまのひな形でもかまいません。"
     if c.staff_pledge:
         text += "業務にあたるアシスタントは全員、当社と個別に秘密保持の誓約を交わしています。"
     return text
@@ -188,3 +188,22 @@ def business_days(terms: Terms) -> str:
 def handover_hours(terms: Terms) -> str:
     return (f"引き継ぎには、基本の{hours(terms.setup_handover_minutes)}に、任せる業務1つにつき"
             f"{terms.setup_minutes_per_task}分ほどかかります。この時間は初期費用に含まれます。")
+
+
+def waiting_time(terms: Terms) -> str:
+    if terms.service.waiting_time_billed:
+        return "お返事を待っているあいだ作業が止まる時間も、作業時間として数えます。"
+    return "お返事を待っているあいだの時間は、料金に含めません。料金の対象は、稼働報告に記録する作業の時間だけです。"
+
+
+def specialist_work(terms: Terms) -> str:
+    if terms.service.specialist_work == "same-rate":
+        return "一覧にない専門的な作業（本格的なデザインやコンサルティングなど）も、同じ料金で承ります。"
+    return "一覧にない専門的な作業（本格的なデザインやコンサルティングなど）は、内容を伺って別にお見積もりします。"
+
+
+def my_number(terms: Terms) -> str:
+    if terms.confidentiality.my_number == "not-handled":
+        return "マイナンバーを含む書類や事務はお引き受けしていません。"
+    return ("マイナンバーを含む事務もお引き受けします。扱う担当者を決め、業務に必要な範囲だけで使い、"
+            "作業が終わったら当社の手元に複製を残しません。")

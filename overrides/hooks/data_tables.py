@@ -86,10 +86,10 @@ def _rates(data):
     p = data.terms.pricing
     rounding = {"floor": "切り捨て", "round": "四捨五入", "ceil": "切り上げ"}[p.tax_rounding]
     items = [
-        f"- 時間単価（スポット）：1時間 {yen(p.hourly_rate_yen)}（税抜）。{p.hourly_increment_minutes}分単位で切り上げて計算します。",
+        f"- 従量制（スポット）：1時間 {yen(p.hourly_rate_yen)}（税抜）。{p.hourly_increment_minutes}分単位で切り上げて計算します。",
         f"- プランの超過分：{p.overage_increment_minutes}分単位で切り上げ、プランごとの超過単価で計算します。",
         f"- 消費税：{p.tax_rate_percent}%。月の合計額にかけ、1円未満は{rounding}です。",
-        f"- 見積もりの余裕分：作業時間に{p.buffer_percent}%を足して、やりとりや修正の時間とします。",
+        f"- お見積もりシミュレーターの上乗せ：作業時間に{p.buffer_percent}%を足して、やりとりや修正の時間とします（時間で頼む業務には足しません）。",
     ]
     items.append(f"- 使わなかった時間：{terms_text.unused_hours(data.terms)}")
     return "\n".join(items)
@@ -196,23 +196,30 @@ def _catalog(data):
 
 
 def _subsidy(data):
+    """The worked example, every amount tax included; the platform fee is the example's assumption."""
     rule, ex = data.subsidy, worked_example(data.subsidy)
+    p = rule.programme
     status = "終了した制度です。" if not rule.is_open else ""
+    read = "、".join(f"[{s.title}]({s.url})（{s.read_on.year}年{s.read_on.month}月{s.read_on.day}日に読みました）"
+                    for s in p.sources)
     return "\n".join([
         f"!!! warning \"{rule.name}は{status}\"",
         f"    {rule.status_note}",
         "",
-        _table(["項目", "金額"], [
-            ["お客さまの支払い", f"{yen(ex.client_rate_yen_per_hour)} × {ex.hours}時間 = {yen(ex.client_pays_yen)}"],
-            ["仲介サイトの手数料", f"{rule.platform_fee_percent}% = {yen(ex.platform_fee_yen)}"],
-            ["専門家がお客さまの支払いから受け取る額", yen(ex.provider_from_client_yen)],
+        f"事業の説明の出典：{read}",
+        "",
+        _table(["項目", "金額（税込）"], [
+            ["中小企業が払う額", f"{yen(ex.client_rate_yen_per_hour)} × {ex.hours}時間 = {yen(ex.client_pays_yen)}"],
+            ["仲介サイトの手数料（例の仮定）", f"{rule.platform_fee_percent}% = {yen(ex.platform_fee_yen)}"],
+            ["専門家が中小企業の支払いから受け取る額", yen(ex.provider_from_client_yen)],
             ["事務局からの謝金", f"{yen(rule.cap_yen_per_hour)} × {ex.hours}時間 = {yen(ex.subsidy_yen)}"],
             ["専門家が受け取る合計", yen(ex.provider_receives_yen)],
             ["制度がない場合の報酬", f"{yen(ex.without_subsidy_yen // ex.hours)} × {ex.hours}時間 = {yen(ex.without_subsidy_yen)}"],
         ]),
         "",
-        f"ルール：謝金は1時間あたり上限{yen(rule.cap_yen_per_hour)}（税込）、お客さまの負担は1時間あたり"
-        f"{yen(rule.client_minimum_yen_per_hour)}以上、仲介サイトの手数料は{rule.platform_fee_percent}%です。",
+        f"ルール：謝金は1時間あたり上限{yen(rule.cap_yen_per_hour)}（税込）、中小企業の負担は1時間あたり"
+        f"{yen(rule.client_minimum_yen_per_hour)}（税込）以上でした。仲介サイトの手数料{rule.platform_fee_percent}%は、"
+        "この例を示したサイトの数字から置いた仮定で、事業のルールではありません。",
     ])
 
 
@@ -250,5 +257,32 @@ TERMS = {
         "unused_hours", "billing_increments", "setup_fee", "trial", "minimum_term", "cancellation", "refund",
         "plan_change", "outside_hours", "reply_time", "staffing", "subcontracting", "nda", "end_of_contract_data",
         "invoice_number", "work_report", "liability", "payment", "work_start", "business_days", "handover_hours",
+        "waiting_time", "specialist_work", "my_number",
     )
 }
+
+
+def _short_answers():
+    """Markers for FAQ answers that are one figure or one sentence: the lead time over both request paths
+    (「8〜9営業日」), the tax rate, the ways to pay and to sign, and whether a written quote is issued."""
+    def lead_days(data):
+        totals = sorted({sum(s.business_days for s in route_steps(data.terms, video)) for video in (True, False)})
+        return f"{totals[0]}営業日" if totals[0] == totals[-1] else f"{totals[0]}〜{totals[-1]}営業日"
+
+    def quote(data):
+        if data.terms.payment.quote_on_request:
+            return ("見積書は、ご希望があればお送りします。"
+                    "「この内容で進めてください」とお伝えいただいた時点で、ご契約の手続きに進みます。")
+        return "見積書は発行していません。料金は料金表のとおりです。"
+
+    values = {
+        "lead-days": lead_days,
+        "tax-rate": lambda d: f"{d.terms.pricing.tax_rate_percent}%",
+        "payment-methods": lambda d: "、".join(d.terms.payment.methods),
+        "contract-methods": lambda d: "、".join(d.terms.payment.contract_methods),
+    }
+    return values, {"quote": quote}
+
+
+VALUES.update(_short_answers()[0])
+TERMS.update(_short_answers()[1])

@@ -50,7 +50,7 @@ PAGE_CASES = [
     ("after_hours_surcharge_percent = 25", "after_hours_surcharge_percent = 40", "40%増し"),
     ("fee_yen = 20000", "fee_yen = 30000", "30,000円（税抜）"),
     ('covers = ["引き継ぎの打ち合わせ"', 'covers = ["業務フローの棚卸し"', "業務フローの棚卸し"),
-    ("corporate_postpay = true", "corporate_postpay = false", "前払いの場合は、お支払いを確かめてから"),
+    ("corporate_postpay = true", "corporate_postpay = false", None),
     ('postpay_due = "next-month-end"', 'postpay_due = "next-month-10"', "翌月10日払い"),
     ("minimum_term_months = 3", "minimum_term_months = 6", "最低契約期間は6か月"),
     ("cancellation_notice_days = 30", "cancellation_notice_days = 45", "45日前まで"),
@@ -59,7 +59,7 @@ PAGE_CASES = [
     ("plan_change_deadline_day = 20", "plan_change_deadline_day = 15", "15日までにお知らせいただくと"),
     ("hours = 5\nfee_yen = 15000", "hours = 8\nfee_yen = 15000", "8時間分"),
     ("fee_yen = 15000", "fee_yen = 12000", "12,000円（税抜）"),
-    ("days = 30", "days = 14", "14日間"),
+    ("\ndays = 30", "\ndays = 14", "14日間"),
     ("converts_automatically = false", "converts_automatically = true", "そのまま月額プランに切り替わります"),
     ('staffing = "team"', 'staffing = "one-person"', "アシスタント1人が担当します"),
     ("change_on_request = true", "change_on_request = false", None),
@@ -72,6 +72,9 @@ PAGE_CASES = [
     ('subcontracting = "with-consent"', 'subcontracting = "never"', "再委託することはありません"),
     ("return_within_business_days = 10", "return_within_business_days = 5", "5営業日以内にお返し"),
     ("delete_within_days = 30", "delete_within_days = 60", "60日以内に削除"),
+    ("waiting_time_billed = false", "waiting_time_billed = true", "作業時間として数えます"),
+    ('specialist_work = "separate-quote"', 'specialist_work = "same-rate"', "同じ料金で承ります"),
+    ('my_number = "handled"', 'my_number = "not-handled"', "マイナンバーを含む書類や事務はお引き受けしていません"),
 ]
 
 
