@@ -150,8 +150,8 @@ function mount() {
   return section;
 }
 
-// The announcement: a polite status that is always on the page (a region that appears together with its
-// message is not read out), shown for a moment like the copy-link buttons' message.
+// The announcement: a polite status that search.js puts on every page beforehand (a region that appears
+// together with its message is not read out), shown for a moment like the copy-link buttons' message.
 function status() {
   let region = document.getElementById("answer-list-status");
   if (!region) {
@@ -168,7 +168,7 @@ function setOpen(open) {
   render();
 }
 
-function announce(message) {
+export function announce(message) {
   const region = status();
   region.textContent = message;
   region.classList.add("copy-link-status--visible");
@@ -244,34 +244,9 @@ function onClick(event) {
   }
 }
 
-// The page's path below the site root, whatever host or port serves it (as links.js reads it).
-function pagePath() {
-  const base = window.__md_scope ? window.__md_scope.pathname : "/";
-  const path = location.pathname;
-  return path.indexOf(base) === 0 ? path.slice(base.length) : path.replace(/^\//, "");
-}
-
-// A third button next to each heading's copy-link buttons (links.js): add this section to the list.
-function addHeadingButtons() {
-  document.querySelectorAll(".md-content .md-typeset .copy-link").forEach((group) => {
-    if (group.querySelector("[data-collect]")) { return; }
-    const heading = group.parentElement;
-    const title = heading.textContent.trim();
-    const button = element("button", { type: "button", class: "copy-link__button", "data-collect": "",
-      "aria-label": "回答リストに追加", title: "回答リストに追加" });
-    button.appendChild(icon(ICONS.collect));
-    button.addEventListener("click", () => {
-      const url = pagePath() + (heading.tagName === "H1" ? "" : `#${heading.id}`);
-      announce(add({ title, url }));
-    });
-    group.appendChild(button);
-  });
-}
-
-/** Run on every page (search.js calls it after each instant navigation too). */
+/** Shows the list (search.js calls it on pages of a tab whose list holds answers, and on first use). */
 export function setUp() {
   mount();
   status();
   render();
-  addHeadingButtons();
 }

@@ -1,8 +1,8 @@
 // The header search: answers, not pages. Each result is a section (a FAQ question, a guide section, a
 // glossary term) with its heading, the page it belongs to, an excerpt with the hit marked and a link to its
 // anchor; buttons copy its link (or 「見出し + URL」, as the heading buttons of links.js do) and add it to the
-// staff answer list (answers.mjs). The ranking is search-engine.mjs, loaded with the index when the search
-// opens; nothing else is fetched before. Page text is inserted as text; the only markup kept is <mark>.
+// staff answer list (answers.mjs; headings get an "add" button too). The ranking is search-engine.mjs,
+// loaded with the index when the search opens; nothing else is fetched before. Page text is inserted as text; the only markup kept is <mark>.
 (function () {
   "use strict";
 
@@ -10,6 +10,7 @@
   var DEBOUNCE_MS = 150;
   var LINK_ICON = "M3.9 12c0-1.71 1.39-3.1 3.1-3.1h4V7H7a5 5 0 0 0 0 10h4v-1.9H7c-1.71 0-3.1-1.39-3.1-3.1M8 13h8v-2H8zm9-6h-4v1.9h4c1.71 0 3.1 1.39 3.1 3.1s-1.39 3.1-3.1 3.1h-4V17h4a5 5 0 0 0 0-10";
   var TEXT_ICON = "M19 3h-4.18C14.4 1.84 13.3 1 12 1s-2.4.84-2.82 2H5a2 2 0 0 0-2 2v14a2 2 0 0 0 2 2h14a2 2 0 0 0 2-2V5a2 2 0 0 0-2-2m-7 0a1 1 0 0 1 1 1 1 1 0 0 1-1 1 1 1 0 0 1-1-1 1 1 0 0 1 1-1M7 7h10V5h2v14H5V5h2zm0 4h10v2H7zm0 4h7v2H7z";
+  var LIST_KEY = "site-answer-list";
   var ADD_ICON = "M14 10H3v2h11zm0-4H3v2h11zM3 16h7v-2H3zm14-3v-3h-2v3h-3v2h3v3h2v-3h3v-2z";
   var engine = null;
   var answers = null;
@@ -194,7 +195,7 @@
     var title = li.getAttribute("data-title");
     var action = target.getAttribute("data-action");
     if (action === "collect") {
-      loadAnswers().then(function (m) { status(m.add({ title: title, url: url })); });
+      loadAnswers().then(function (m) { m.setUp(); status(m.add({ title: title, url: url })); });
       return;
     }
     // The same two formats as the heading buttons (links.js): the URL, or 「見出し + URL」 on two lines.
@@ -208,8 +209,55 @@
     });
   }
 
+  function listHasAnswers() {
+    try { return JSON.parse(window.sessionStorage.getItem(LIST_KEY) || "[]").length > 0; } catch (error) { return false; }
+  }
+
+  // The page's path below the site root, whatever host or port serves it (as links.js reads it).
+  function pagePath() {
+    var base = window.__md_scope ? window.__md_scope.pathname : "/";
+    var path = location.pathname;
+    return path.indexOf(base) === 0 ? path.slice(base.length) : path.replace(/^\//, "");
+  }
+
+  // A third button next to each heading's copy-link buttons (links.js): add the section to the answer list.
+  function addHeadingButtons() {
+    document.querySelectorAll(".md-content .md-typeset .copy-link").forEach(function (group) {
+      if (group.querySelector("[data-collect]")) { return; }
+      var heading = group.parentElement;
+      var title = heading.textContent.trim();
+      var button = document.createElement("button");
+      button.type = "button";
+      button.className = "copy-link__button";
+      button.setAttribute("data-collect", "");
+      button.setAttribute("aria-label", "回答リストに追加");
+      button.title = "回答リストに追加";
+      button.appendChild(icon(ADD_ICON));
+      button.addEventListener("click", function () {
+        var url = pagePath() + (heading.tagName === "H1" ? "" : "#" + heading.id);
+        loadAnswers().then(function (m) { m.setUp(); m.announce(m.add({ title: title, url: url })); });
+      });
+      group.appendChild(button);
+    });
+  }
+
+  // The answer list's announcements: a polite status that is on every page before anything is said in it
+  // (a live region added together with its message is not read out). answers.mjs writes to it.
+  function statusRegion() {
+    if (document.getElementById("answer-list-status")) { return; }
+    var region = document.createElement("div");
+    region.id = "answer-list-status";
+    region.className = "copy-link-status";
+    region.setAttribute("role", "status");
+    region.setAttribute("aria-live", "polite");
+    document.body.appendChild(region);
+  }
+
   function setUp() {
-    loadAnswers().then(function (m) { m.setUp(); });
+    statusRegion();
+    addHeadingButtons();
+    // The answer list is drawn only in a tab that collected something: other page views load nothing more.
+    if (listHasAnswers()) { loadAnswers().then(function (m) { m.setUp(); }); }
     var input = document.getElementById("site-search-input");
     if (!input || input.dataset.ready) { return; }
     input.dataset.ready = "1";
@@ -218,7 +266,7 @@
       var first = document.querySelector("#site-search-results .site-search-result__link");
       if (first) { first.click(); }
     });
-    input.addEventListener("focus", function () { setOpen(true); loadEngine(); });
+    input.addEventListener("focus", function () { setOpen(true); loadEngine(); loadAnswers(); });
     input.addEventListener("input", function () { search(input); });
     toggle().addEventListener("change", function () {
       if (toggle().checked && document.activeElement !== input) { input.focus(); }
