@@ -30,12 +30,13 @@ ROOT = Path(__file__).resolve().parents[1]
 SITE = ROOT / "site"
 sys.path.insert(0, str(ROOT / "tests"))
 sys.path.insert(0, str(ROOT / "tests" / "site_quality"))
-from search_queries import EARLIER_SET, QUERIES, WRITTEN_AFTER_READING, WRITTEN_BEFORE_READING  # noqa: E402
+from search_queries import EARLIER_SET, QUERIES, WRITTEN_AFTER_READING, WRITTEN_AFTER_TUNING  # noqa: E402
+from search_queries import WRITTEN_BEFORE_READING  # noqa: E402
 from search_queries import rank_of_answer, scores  # noqa: E402
 from served_site import CHROMIUM, CHROMIUM_ARGS, serve  # noqa: E402
 
 GROUPS = {"written before reading": WRITTEN_BEFORE_READING, "written after reading": WRITTEN_AFTER_READING,
-          "earlier set": EARLIER_SET, "all": QUERIES}
+          "earlier set": EARLIER_SET, "written after tuning": WRITTEN_AFTER_TUNING, "all": QUERIES}
 DATA_PARTS = ("index", "fragment", "filter")
 
 # The results as links in the order the list shows them.

@@ -252,7 +252,54 @@ EARLIER_SET = [
       "guide/not-delegable/#reserved-gyoseishoshi"),
 ]
 
-QUERIES = WRITTEN_BEFORE_READING + WRITTEN_AFTER_READING + EARLIER_SET
+# Written after the ranking and the synonyms were settled, and measured before any further change: how the
+# search does on queries it was not shaped by (first two 76.9 %, MRR 0.787 at that first run; three answer
+# lists were widened afterwards where a second section truly answers: 料金の払い方 (the pricing page's
+# opening names the two ways to pay), 任せる業務の決め方, 見積もりリンクの作り方).
+WRITTEN_AFTER_TUNING = [
+    q("料金の払い方", *PAYMENT, "guide/pricing/", "guide/flow/#flow-payment"),
+    q("1時間いくら", "faq/#fee-price", "guide/pricing/#pricing-rates"),
+    q("プランを変えたい", "faq/#contract-change-plan"),
+    q("社会保険の届出", *SOCIAL_INSURANCE),
+    q("請求書を毎月出してほしい", *INVOICE_TASK),
+    q("経理を任せたい", "faq/#tasks-bookkeeping", "guide/tasks/#tasks-accounting-finance", "guide/service-types/#kind-bpo"),
+    q("営業日って何", "glossary/#term-business-day"),
+    q("稼働時間とは", "glossary/#term-working-hours"),
+    q("付随業務", "glossary/#term-incidental-work"),
+    q("自由業務とは", "glossary/#term-free-work"),
+    q("何時まで対応", "faq/#process-response-hours"),
+    q("チャットで相談できる", "faq/#process-tools"),
+    q("LINE", "faq/#process-tools", "#home-contact", "guide/inquiry/#inquiry-channels"),
+    q("面談は必要？", "faq/#process-video-meeting"),
+    q("ビデオ通話なしで", "faq/#process-video-meeting", "guide/flow/#flow-without-video"),
+    q("納品物のチェック", "guide/flow/#step-delivery", "faq/#process-revisions"),
+    q("定例会", "guide/flow/#step-review"),
+    q("手順書がない", "faq/#process-no-manual", "guide/preparation/#prep-manual"),
+    q("ゴールを伝える", "guide/preparation/#prep-goal"),
+    q("任せる業務の決め方", "guide/preparation/#prep-clarify", "faq/#tasks-not-sure", "guide/preparation/#prep-unsure",
+      "guide/flow/#step-clarify", "guide/preparation/"),
+    q("採用費", "guide/service-types/#kind-hire", "guide/service-types/#cost-figures"),
+    q("社員1人の費用", "guide/service-types/#cost-figures", "faq/#assistant-hire-or-outsource"),
+    q("派遣の時給", "guide/service-types/#cost-figures"),
+    q("補助金の申請方法", "guide/subsidy/#subsidy-steps", "faq/#subsidy-available"),
+    q("謝金", "guide/subsidy/#subsidy-programme", "guide/subsidy/#subsidy-how-it-works"),
+    q("法律相談", "guide/not-delegable/#reserved-bengoshi", "faq/#tasks-contracts"),
+    q("税務相談", "guide/not-delegable/#reserved-zeirishi", "guide/tasks/#task-tax-advice"),
+    q("節税の相談", "guide/tasks/#task-tax-advice", "guide/not-delegable/#reserved-zeirishi"),
+    q("お茶出し", "faq/#tasks-onsite", "guide/not-delegable/#not-online"),
+    q("データ入力", "guide/tasks/#task-data-entry", "faq/#tasks-what"),
+    q("資料作成", "guide/tasks/#task-documents"),
+    q("HP更新", "guide/tasks/#task-website-updates", "faq/#tasks-sns-web"),
+    q("予約システム", "guide/tasks/#task-booking-system"),
+    q("見積書", *QUOTE),
+    q("問い合わせの例", "guide/inquiry/#inquiry-examples", "guide/inquiry/#inquiry-example-good"),
+    q("見積もりリンクの作り方", "staff-links/#staff-links-estimate", "staff-links/"),
+    q("消費税の端数", "faq/#fee-consumption-tax", "guide/pricing/#pricing-rates"),
+    q("15分単位", "guide/pricing/#pricing-rates"),
+    q("解約の連絡はいつまで", *CANCEL),
+]
+
+QUERIES = WRITTEN_BEFORE_READING + WRITTEN_AFTER_READING + EARLIER_SET + WRITTEN_AFTER_TUNING
 
 # The floors the set must keep (issue 13): accepted answer in the first two results, mean reciprocal rank.
 TOP_TWO_FLOOR = 0.95

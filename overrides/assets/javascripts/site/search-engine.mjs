@@ -47,47 +47,57 @@ const NEAR = 2;
 
 function has(positions, term, at) { const set = positions.get(term); return Boolean(set && set.has(at)); }
 
-// How much of the query a section holds: each word's share of its terms, weighted by the word's role.
+// How much of the query a section holds: each word's share of its characters that the section's terms
+// cover (「法律相談」 is all there in 「法律の相談」, though 律相 is not), weighted by the word's role.
 function coverage(words, positions) {
   let held = 0;
   let total = 0;
   for (const word of words) {
     const weight = ROLE_WEIGHT[word.role];
+    const covered = new Set();
+    for (const entry of word.terms) {
+      if (!positions.has(entry.term)) { continue; }
+      covered.add(entry.at);
+      if (word.size > 1) { covered.add(entry.at + 1); }
+    }
     total += weight;
-    held += weight * word.terms.filter((entry) => positions.has(entry.term)).length / word.terms.length;
+    held += weight * Math.min(1, covered.size / word.size);
   }
   return total ? held / total : 0;
 }
 
+// Whether `b` is found `gap` positions after `a` (1), a few more (NEAR: 0.5), or not (0).
+function distance(positions, a, b, gap) {
+  const from = positions.get(a);
+  const to = positions.get(b);
+  if (!from || !to) { return 0; }
+  let best = 0;
+  for (const p of from) {
+    if (to.has(p + gap)) { return 1; }
+    for (let extra = 1; extra <= NEAR; extra++) { if (to.has(p + gap + extra)) { best = 0.5; } }
+  }
+  return best;
+}
+
 // How much of the query the section holds as typed: neighbouring terms of a word found next to each
-// other, and neighbouring words found next to each other (or within a few characters: 「メールの対応」
-// for 「メール対応」, half).
+// other, and neighbouring words found next to each other; a few characters apart counts half
+// (「メールの対応」 for 「メール対応」, 「法律の相談」 for 「法律相談」).
 function phraseShare(words, positions) {
   let pairs = 0;
   let found = 0;
   words.forEach((word, index) => {
-    for (let i = 0; i + 1 < word.terms.length; i++) {
+    const terms = word.terms;
+    for (let i = 0; i + 1 < terms.length; i++) {
       pairs += 1;
-      const a = word.terms[i];
-      const b = word.terms[i + 1];
-      const from = positions.get(a.term);
-      if (from && [...from].some((p) => has(positions, b.term, p + b.at - a.at))) { found += 1; }
+      const exact = distance(positions, terms[i].term, terms[i + 1].term, 1) === 1;
+      const apart = i + 2 < terms.length ? distance(positions, terms[i].term, terms[i + 2].term, 2) : 0;
+      found += exact ? 1 : Math.min(apart, 0.5);
     }
     const next = words[index + 1];
     if (!next || next.chunk !== word.chunk) { return; }
     pairs += 1;
-    const a = word.terms[word.terms.length - 1];
-    const b = next.terms[0];
-    const from = positions.get(a.term);
-    const to = positions.get(b.term);
-    if (!from || !to) { return; }
-    const gap = b.at - a.at;
-    let best = 0;
-    for (const p of from) {
-      if (to.has(p + gap)) { best = 1; break; }
-      for (let extra = 1; extra <= NEAR; extra++) { if (to.has(p + gap + extra)) { best = Math.max(best, 0.5); } }
-    }
-    found += best;
+    const a = terms[terms.length - 1];
+    found += distance(positions, a.term, next.terms[0].term, next.terms[0].at - a.at);
   });
   return pairs ? found / pairs : 0;
 }

@@ -189,9 +189,20 @@ function runWords(chars, start, wholeQueryKana) {
       i -= 1;
     }
   }
+  // 「決め方」「作り方」: the 方 of "how to" says what is asked, the verb before it what it is about.
+  for (let i = 0; i < parts.length; i++) {
+    const chars = parts[i].chars;
+    if (parts[i].kind === "han" && chars.length >= 3 && chars[chars.length - 1] === "方" &&
+        script(chars[chars.length - 2]) === "hira") {
+      parts.splice(i + 1, 0, { kind: "how", chars: ["方"], at: parts[i].at + chars.length - 1 });
+      chars.pop();
+      i += 1;
+    }
+  }
   const words = [];
   parts.forEach((part, index) => {
     const text = part.chars.join("");
+    if (part.kind === "how") { words.push({ chars: part.chars, at: part.at, role: "optional" }); return; }
     if (part.kind !== "hira") {
       // 「最低何時間」: the interrogative part is split off.
       const what = part.kind === "han" ? text.indexOf("何") : -1;
@@ -248,13 +259,14 @@ export function analyzeQuery(query) {
         const found = runWords(run.chars, at, allKana);
         for (let i = 0; i < found.length; i++) {
           const word = found[i];
-          words.push({ chunk: chunkIndex, role: word.role, terms: cjkTerms(word.chars).map((t, k) => ({ term: t, at: word.at + k })) });
+          words.push({ chunk: chunkIndex, role: word.role, size: word.chars.length,
+            terms: cjkTerms(word.chars).map((t, k) => ({ term: t, at: word.at + k })) });
           const next = found[i + 1];
           if (next) { bridges.push(term([word.chars[word.chars.length - 1], next.chars[0]])); }
         }
         at += run.chars.length;
       } else if (run.kind === "word") {
-        words.push({ chunk: chunkIndex, role: "key", terms: [{ term: searchTerms(run.chars.join(""))[0], at }] });
+        words.push({ chunk: chunkIndex, role: "key", size: 1, terms: [{ term: searchTerms(run.chars.join(""))[0], at }] });
         at += 1;
       } else {
         at += run.kind === "space" ? 1 : run.chars.length;
