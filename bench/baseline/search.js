@@ -1,3 +1,4 @@
+// The header search as it was before section records, kept as the baseline of bench/search.py.
 // Header search on Pagefind's index (built after mkdocs by overrides/hooks/pagefind_index.py), drawn in
 // Material's own search markup so that it looks native. Results are built as DOM nodes: page text is
 // inserted as text, and only Pagefind's <mark> highlights are kept.
