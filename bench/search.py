@@ -44,7 +44,7 @@ RUN = """async (query) => {
   const started = performance.now();
   const response = await window.siteSearch.run(query);
   const ms = performance.now() - started;
-  if (Array.isArray(response)) {  // before: pages, each with up to three of its sections under it
+  if (response.length && response[0].sections) {  // before: pages, each with up to three of its sections under it
     const urls = [];
     for (const page of response) {
       urls.push(page.url);
@@ -52,7 +52,7 @@ RUN = """async (query) => {
     }
     return { urls: urls.map((u) => u.replace(/^\\//, "")), ms };
   }
-  return { urls: response.results.map((r) => r.url), ms };
+  return { urls: response.map((r) => r.url), ms };
 }"""
 
 

@@ -38,7 +38,8 @@ def open_search(page, query: str):
 
 def test_the_query_set_is_large_and_every_answer_is_a_built_section():
     assert len(QUERIES) >= 120
-    assert len(WRITTEN_BEFORE_READING) * 3 >= len(QUERIES) * 0.9, "about a third written before reading the pages"
+    assert len(WRITTEN_BEFORE_READING) >= 60 and len(WRITTEN_BEFORE_READING) * 4 >= len(QUERIES), \
+        "a good share written before reading the pages"
     assert len({q.text for q in QUERIES}) == len(QUERIES), "a query is listed twice"
     missing = []
     for query in QUERIES:
@@ -56,7 +57,7 @@ def test_the_query_set_finds_its_answers_first_or_second(search_page):
     mean reciprocal rank 0.9, and no query without any result."""
     found = search_page.evaluate("""async (queries) => {
         const out = [];
-        for (const q of queries) { const r = await window.siteSearch.run(q); out.push(r.results.map((x) => x.url)); }
+        for (const q of queries) { const r = await window.siteSearch.run(q); out.push(r.map((x) => x.url)); }
         return out;
     }""", [q.text for q in QUERIES])
     ranks = [rank_of_answer(query, urls) for query, urls in zip(QUERIES, found)]
@@ -72,7 +73,7 @@ def test_the_query_set_finds_its_answers_first_or_second(search_page):
 def test_japanese_as_typed(search_page):
     """Forms the issue names: digits with kanji, full-width, a trailing 「とは」, inflections, readings."""
     def first_two(query):
-        return [r["url"] for r in search_page.evaluate("q => window.siteSearch.run(q)", query)["results"][:2]]
+        return [r["url"] for r in search_page.evaluate("q => window.siteSearch.run(q)", query)[:2]]
 
     assert "faq/#assistant-hire-or-outsource" in first_two("週40時間")
     assert first_two("週 40時間") == first_two("週40時間")
@@ -107,7 +108,8 @@ def test_results_are_sections_with_heading_page_excerpt_and_anchor(page):
 def test_page_text_is_inserted_as_text(search_page):
     """An excerpt is built from the index's tokens into text nodes: markup typed as a query stays text."""
     response = search_page.evaluate("q => window.siteSearch.run(q)", "<img src=x onerror=alert(1)> 解約")
-    for result in response["results"]:
+    assert response
+    for result in response:
         assert all(set(part) == {"text", "mark"} for part in result["excerpt"])
 
 
@@ -160,7 +162,7 @@ def test_no_result_offers_the_faq_the_glossary_and_the_contact_section(page, sit
 
 def test_a_query_matched_only_in_part_says_so_and_keeps_the_doors(page):
     page.goto("")
-    open_search(page, "qzxqzx ほげほげ 料金")
+    open_search(page, "qzxqzx xyzzyx 料金")
     expect(page.locator(f"{RESULTS} .md-search-result__meta")).to_have_text(re.compile("そのまま一致する答えはありませんでした"))
     expect(page.locator(f"{RESULTS} .site-search-result").first).to_be_visible()
     expect(page.locator(f"{RESULTS} .site-search-empty")).to_be_visible()
@@ -199,7 +201,7 @@ def test_axe_finds_nothing_on_the_open_search(browser, site_url, scheme):
         page = ctx.new_page()
         page.goto("faq/")
         problems = {}
-        for query in ("解約", "qzxqzx", "qzxqzx ほげほげ 料金"):
+        for query in ("解約", "qzxqzx", "qzxqzx xyzzyx 料金"):
             open_search(page, query)
             expect(page.locator(f"{RESULTS} .md-search-result__meta")).not_to_have_text("キーワードを入力してください")
             page.wait_for_timeout(300)

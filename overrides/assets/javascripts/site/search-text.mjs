@@ -14,7 +14,7 @@
 // with Japanese. "ｘ" is the full-width x, which never survives normalizing, so no page word looks like a term.
 //
 // The indexed content is one token per character, so the excerpt can be read back from it:
-//   Japanese character: the term of it and the next character, or of itself at the end of a run;
+//   Japanese character: the term of it and the next character, or of itself + "z" at the end of a run;
 //   run of Latin letters or digits: the run itself ("BPO", "40", "3,500");
 //   space: "_" (a literal "_" is "__"); other punctuation: itself;
 //   "¶": the end of the heading (with its synonyms); "§": the start of the body (after the headings above);
@@ -25,6 +25,7 @@ const WORD = /[\p{L}\p{N}]/u;
 const HIRAGANA = /^\p{Script=Hiragana}+$/u;
 const TRAILING_HIRAGANA = /\p{Script=Hiragana}+$/u;
 const TERM_MARK = "ｘ";
+const UNIGRAM_END = "z";
 export const HEADING_END = "¶";
 export const BODY_START = "§";
 export const SYNONYMS_START = "⟦";
@@ -87,7 +88,10 @@ export function contentTokens(text) {
   const tokens = [];
   for (const run of runs(text)) {
     if (run.kind === "cjk") {
-      run.chars.forEach((ch, i) => tokens.push(term(run.chars.slice(i, i + 2))));
+      // The last character of a run is a term of its own, closed with "z" (not a hex digit): Pagefind looks
+      // a term up by prefix and, when nothing starts with it, falls back to the longest word that is a
+      // prefix of it, so an unclosed 「ほ」 would answer a query for 「ほげ」.
+      run.chars.forEach((ch, i) => tokens.push(term(run.chars.slice(i, i + 2)) + (i + 1 < run.chars.length ? "" : UNIGRAM_END)));
     } else if (run.kind === "word") {
       tokens.push(run.chars.join(""));
     } else if (run.kind === "space") {
@@ -101,7 +105,7 @@ export function contentTokens(text) {
 
 /** The tokens of synonyms: their terms between the two marks, indexed but never shown. */
 export function synonymTokens(words) {
-  const terms = words.flatMap((word) => searchTerms(word));
+  const terms = words.flatMap((word) => searchTerms(word)).map((t) => (/^ｘ[0-9a-f]{4}$/u.test(t) ? t + UNIGRAM_END : t));
   return terms.length ? [SYNONYMS_START, ...terms, SYNONYMS_END] : [];
 }
 

@@ -35,9 +35,11 @@
     return answers;
   }
 
-  /** The search itself: {query, definition, results: [{url, title, page, section, excerpt, kind}]}. */
-  function run(query) { return loadEngine().then(function (m) { return m.search(query); }); }
-  window.siteSearch = { run: run };
+  /** The search as the list shows it: {query, definition, partial, results}. */
+  function search(query) { return loadEngine().then(function (m) { return m.search(query); }); }
+  /** The results alone, best first: [{url, title, page, section, excerpt, kind}] (tests and bench use it). */
+  function run(query) { return search(query).then(function (response) { return response.results; }); }
+  window.siteSearch = { run: run, search: search };
 
   function root() { return window.__md_scope || new URL("/", location); }
 
@@ -169,13 +171,13 @@
     response.results.forEach(function (result) { view.list.appendChild(item(result)); });
   }
 
-  function search(input) {
+  function searchInput(input) {
     var query = input.value.trim();
     var current = ++searchRun;
     window.clearTimeout(timer);
     if (!query) { render("", null); return; }
     timer = window.setTimeout(function () {
-      run(query).then(function (response) {
+      search(query).then(function (response) {
         if (current === searchRun) { render(query, response); }
       }).catch(function () {
         if (current === searchRun) {
@@ -267,7 +269,7 @@
       if (first) { first.click(); }
     });
     input.addEventListener("focus", function () { setOpen(true); loadEngine(); loadAnswers(); });
-    input.addEventListener("input", function () { search(input); });
+    input.addEventListener("input", function () { searchInput(input); });
     toggle().addEventListener("change", function () {
       if (toggle().checked && document.activeElement !== input) { input.focus(); }
       if (!toggle().checked) { input.blur(); }
