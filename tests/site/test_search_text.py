@@ -1,5 +1,5 @@
-"""The search's text module (overrides/assets/javascripts/site/search-text.mjs) under Node: the same file
-cuts the index at build time and the query in the browser, so these hold for both."""
+"""The search's text modules under Node: search-text.mjs cuts the index at build time and the query in the
+browser (search-query.mjs reads the query as words), so these hold for both."""
 
 from __future__ import annotations
 
@@ -15,6 +15,7 @@ from hypothesis import strategies as st
 ROOT = Path(__file__).resolve().parents[2]
 MODULE = ROOT / "overrides/assets/javascripts/site/search-text.mjs"
 ENGINE = ROOT / "overrides/assets/javascripts/site/search-engine.mjs"
+QUERY = ROOT / "overrides/assets/javascripts/site/search-query.mjs"
 
 RUN = """
 const t = await import(process.argv[1]);
@@ -58,7 +59,7 @@ def test_terms_are_one_plain_word_each_for_pagefind():
 
 def test_questions_lose_their_endings_and_a_definition_query_is_recognised():
     out = node([(q, "analyzeQuery", [q]) for q in ("業務委託とは", "BPOって何ですか", "インボイスの意味", "確定申告を頼めますか",
-                                                   "支払いについて教えてください", "解約")])
+                                                   "支払いについて教えてください", "解約")], module=QUERY)
     assert out["業務委託とは"]["definition"] and out["業務委託とは"]["text"] == "業務委託"
     assert out["BPOって何ですか"]["definition"] and out["BPOって何ですか"]["text"] == "BPO"
     assert out["インボイスの意味"]["definition"]
@@ -68,7 +69,8 @@ def test_questions_lose_their_endings_and_a_definition_query_is_recognised():
 
 
 def test_a_query_knows_what_it_is_about_and_what_only_shapes_it():
-    out = node([(q, "analyzeQuery", [q]) for q in ("使わなかった時間", "解約したい", "問い合わせ方法", "最低何時間", "やめたい")])
+    out = node([(q, "analyzeQuery", [q]) for q in ("使わなかった時間", "解約したい", "問い合わせ方法", "最低何時間", "やめたい")],
+               module=QUERY)
 
     def roles(query):
         return [(word["role"], len(word["terms"])) for word in out[query]["words"]]

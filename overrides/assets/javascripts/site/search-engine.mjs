@@ -1,16 +1,18 @@
 // The site search: a query in, the sections that answer it out, best first. Loaded by search.js when the
 // search opens; the index is Pagefind's (one record per section, built by overrides/hooks/pagefind_index.py).
 //
-// Each term of the query (search-text.mjs) is looked up on its own, and a section's score adds up what
+// Each term of the query (search-query.mjs) is looked up on its own, and a section's score adds up what
 // Pagefind gives it for each term (BM25, with headings weighted above body text). Then:
-//   coverage: the share of the query's terms (weighted by how rare they are) that the section holds,
-//     squared, so that a section holding all of 「使わなかった時間」 beats one with only 「時間」;
-//   phrase: terms found next to each other, as typed, count extra;
-//   definition: for 「〜とは」 a glossary entry counts extra.
-// Sections holding less than half the query are left out, so an unknown word gives no result instead of
-// a list of sections that share a particle with it.
+//   coverage: the share of the query's words that the section holds (by their characters, weighted by
+//     their role), squared, so that a section holding all of 「使わなかった時間」 beats one with only 時間;
+//   phrase: words found as typed (neighbouring terms next to each other, or a few characters apart);
+//   heading: how much of the section's heading the query is, among the best CANDIDATES;
+//   definition: for 「〜とは」 a glossary entry counts double.
+// Sections holding less than half the query are shown only when nothing holds more, as a partial match:
+// an unknown word gives no result rather than sections that share a particle with it.
 
-import { BODY_START, HEADING_END, analyzeQuery, tokenTexts } from "./search-text.mjs";
+import { analyzeQuery } from "./search-query.mjs";
+import { BODY_START, HEADING_END, tokenTexts } from "./search-text.mjs";
 
 const MIN_COVERAGE = 0.5;
 const PHRASE_BONUS = 1.5;
