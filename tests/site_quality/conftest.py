@@ -10,7 +10,7 @@ import pytest
 from served_site import serve as serve_directory
 from site_support import SITE
 
-BROWSER_TESTS = {"test_links.py", "test_search.py", "test_every_page.py", "test_csp.py", "test_palette.py"}
+BROWSER_TESTS = {"test_links.py", "test_search.py", "test_answer_list.py", "test_every_page.py", "test_csp.py", "test_palette.py"}
 
 
 def pytest_collection_modifyitems(items):

@@ -1,24 +1,47 @@
-// Header search on Pagefind's index (built after mkdocs by overrides/hooks/pagefind_index.py), drawn in
-// Material's own search markup so that it looks native. Results are built as DOM nodes: page text is
-// inserted as text, and only Pagefind's <mark> highlights are kept.
+// The header search: answers, not pages. Each result is a section (a FAQ question, a guide section, a
+// glossary term) with its heading, the page it belongs to, an excerpt with the hit marked and a link to its
+// anchor; buttons copy its link (or 「見出し + URL」, as the heading buttons of links.js do) and add it to the
+// staff answer list (answers.mjs; headings get an "add" button too). The ranking is search-engine.mjs,
+// loaded with the index when the search opens; nothing else is fetched before. Page text is inserted as text; the only markup kept is <mark>.
 (function () {
   "use strict";
 
-  var MAX_PAGES = 8;
-  var MAX_SECTIONS = 3;
-  var pagefind = null;
+  var HERE = document.currentScript ? document.currentScript.src : location.href;
+  var DEBOUNCE_MS = 150;
+  var LINK_ICON = "M3.9 12c0-1.71 1.39-3.1 3.1-3.1h4V7H7a5 5 0 0 0 0 10h4v-1.9H7c-1.71 0-3.1-1.39-3.1-3.1M8 13h8v-2H8zm9-6h-4v1.9h4c1.71 0 3.1 1.39 3.1 3.1s-1.39 3.1-3.1 3.1h-4V17h4a5 5 0 0 0 0-10";
+  var TEXT_ICON = "M19 3h-4.18C14.4 1.84 13.3 1 12 1s-2.4.84-2.82 2H5a2 2 0 0 0-2 2v14a2 2 0 0 0 2 2h14a2 2 0 0 0 2-2V5a2 2 0 0 0-2-2m-7 0a1 1 0 0 1 1 1 1 1 0 0 1-1 1 1 1 0 0 1-1-1 1 1 0 0 1 1-1M7 7h10V5h2v14H5V5h2zm0 4h10v2H7zm0 4h7v2H7z";
+  var LIST_KEY = "site-answer-list";
+  var ADD_ICON = "M14 10H3v2h11zm0-4H3v2h11zM3 16h7v-2H3zm14-3v-3h-2v3h-3v2h3v3h2v-3h3v-2z";
+  var engine = null;
+  var answers = null;
   var searchRun = 0;
+  var timer = null;
+
+  function module(name) { return import(new URL(name, HERE).href); }
+
+  function loadEngine() {
+    if (!engine) {
+      engine = module("search-engine.mjs").then(function (m) { return m.load().then(function () { return m; }); });
+      engine.catch(function () { engine = null; });
+    }
+    return engine;
+  }
+
+  function loadAnswers() {
+    if (!answers) {
+      answers = module("answers.mjs");
+      answers.catch(function () { answers = null; });
+    }
+    return answers;
+  }
+
+  /** The search as the list shows it: {query, definition, partial, results}. */
+  function search(query) { return loadEngine().then(function (m) { return m.search(query); }); }
+  /** The results alone, best first: [{url, title, page, section, excerpt, kind}] (tests and bench use it). */
+  function run(query) { return search(query).then(function (response) { return response.results; }); }
+  window.siteSearch = { run: run, search: search };
 
   function root() { return window.__md_scope || new URL("/", location); }
-
-  function load() {
-    if (!pagefind) {
-      pagefind = import(new URL("pagefind/pagefind.js", root()).href).then(function (module) {
-        return module.options({ excerptLength: 30 }).then(function () { return module; });
-      });
-    }
-    return pagefind;
-  }
 
   function toggle() { return document.getElementById("__search"); }
 
@@ -26,7 +49,7 @@
   // autocomplete="off" against that is invalid HTML on checkboxes (dropped by overrides/hooks/valid_html.py).
   ["__drawer", "__search"].forEach(function (id) {
     var box = document.getElementById(id);
-    if (box) box.checked = false;
+    if (box) { box.checked = false; }
   });
 
   function setOpen(open) {
@@ -37,160 +60,224 @@
     }
   }
 
-  // Pagefind's excerpt is HTML with <mark> around hits: keep the text and the marks, nothing else.
-  function excerpt(html) {
+  function icon(path) {
+    var ns = "http://www.w3.org/2000/svg";
+    var svg = document.createElementNS(ns, "svg");
+    svg.setAttribute("viewBox", "0 0 24 24");
+    svg.setAttribute("aria-hidden", "true");
+    svg.setAttribute("focusable", "false");
+    var shape = document.createElementNS(ns, "path");
+    shape.setAttribute("d", path);
+    svg.appendChild(shape);
+    return svg;
+  }
+
+  function button(action, label, path) {
+    var element = document.createElement("button");
+    element.type = "button";
+    element.className = "site-search-result__button";
+    element.setAttribute("data-action", action);
+    element.setAttribute("aria-label", label);
+    element.title = label;
+    element.appendChild(icon(path));
+    return element;
+  }
+
+  function text(tag, className, value) {
+    var element = document.createElement(tag);
+    element.className = className;
+    element.textContent = value;
+    return element;
+  }
+
+  function excerpt(parts) {
     var out = document.createElement("p");
-    var parsed = new DOMParser().parseFromString("<body>" + html + "</body>", "text/html");
-    parsed.body.childNodes.forEach(function (node) {
-      if (node.nodeType === 1 && node.tagName === "MARK") {
+    out.className = "site-search-result__excerpt";
+    parts.forEach(function (part) {
+      if (part.mark) {
         var mark = document.createElement("mark");
-        mark.textContent = node.textContent;
+        mark.textContent = part.text;
         out.appendChild(mark);
       } else {
-        out.appendChild(document.createTextNode(node.textContent));
+        out.appendChild(document.createTextNode(part.text));
       }
     });
     return out;
   }
 
-  function relative(url) {
-    // Pagefind URLs are absolute from the host root where the index was built ("/faq/#fee").
-    return new URL(url.replace(/^\//, ""), root()).href;
-  }
-
-  function entry(url, title, text, section) {
+  function item(result) {
+    var li = document.createElement("li");
+    li.className = "md-search-result__item site-search-result";
+    li.setAttribute("data-url", result.url);
+    li.setAttribute("data-title", result.title);
     var link = document.createElement("a");
-    link.href = relative(url);
-    link.className = "md-search-result__link";
+    link.className = "md-search-result__link site-search-result__link";
+    link.href = new URL(result.url, root()).href;
     var article = document.createElement("div");
-    article.className = "md-search-result__article md-typeset" + (section ? "" : " md-search-result__article--document");
-    var heading = document.createElement(section ? "h2" : "h1");
-    heading.textContent = title;
-    article.appendChild(heading);
-    if (text) { article.appendChild(excerpt(text)); }
+    article.className = "md-search-result__article md-typeset";
+    var where = result.kind === "page" ? result.page : result.page + (result.section ? " › " + result.section : "");
+    article.appendChild(text("span", "site-search-result__page", where));
+    article.appendChild(text("span", "site-search-result__title", result.title));
+    if (result.excerpt.length) { article.appendChild(excerpt(result.excerpt)); }
     link.appendChild(article);
-    return link;
+    li.appendChild(link);
+    var actions = document.createElement("div");
+    actions.className = "site-search-result__actions";
+    actions.appendChild(button("url", "リンクをコピー：" + result.title, LINK_ICON));
+    actions.appendChild(button("title", "見出しとリンクをコピー：" + result.title, TEXT_ICON));
+    actions.appendChild(button("collect", "回答リストに追加：" + result.title, ADD_ICON));
+    li.appendChild(actions);
+    return li;
   }
 
-  function render(list, meta, query, results) {
-    list.textContent = "";
-    if (!query) {
-      meta.textContent = "キーワードを入力してください";
-      return;
-    }
-    if (!results.length) {
-      meta.textContent = "「" + query + "」に一致する情報は見つかりませんでした";
-      return;
-    }
-    meta.textContent = results.length + "件のページが見つかりました";
-    results.forEach(function (data) {
-      var item = document.createElement("li");
-      item.className = "md-search-result__item";
-      item.appendChild(entry(data.url, data.title, data.sections.length ? "" : data.excerpt, false));
-      data.sections.slice(0, MAX_SECTIONS).forEach(function (sub) {
-        item.appendChild(entry(sub.url, sub.title, sub.excerpt, true));
-      });
-      list.appendChild(item);
-    });
-  }
-
-  // The query's words, by the browser's Japanese segmenter (what Pagefind uses for queries).
-  function words(query) {
-    if (!window.Intl || !Intl.Segmenter) { return query.split(/\s+/).filter(Boolean); }
-    var out = [];
-    for (var part of new Intl.Segmenter("ja", { granularity: "word" }).segment(query)) {
-      if (part.isWordLike) { out.push(part.segment); }
-    }
-    return out;
-  }
-
-  // Pagefind splits compounds at index time differently from the browser at query time
-  // (「オンライン秘書」, Pagefind issue #1237): a word of 3+ characters that finds under 2 pages on its
-  // own is shortened by one character, which Pagefind then matches as a prefix.
-  function relaxed(module, query) {
-    return Promise.all(words(query).map(function (word) {
-      if (word.length < 3) { return word; }
-      return module.search(word).then(function (r) { return r.results.length < 2 ? word.slice(0, -1) : word; });
-    })).then(function (list) { return list.join(" "); });
-  }
-
-  // How much of the query a heading holds: the characters of the query words (2+ characters) in it.
-  function titleScore(title, list) {
-    return list.reduce(function (sum, w) { return sum + (w.length > 1 && title.indexOf(w) !== -1 ? w.length : 0); }, 0);
-  }
-
-  // Sections of a page, best first: by how much of the query their heading holds, then by hits.
-  function rankSections(data, list) {
-    return (data.sub_results || []).filter(function (sub) { return sub.url !== data.url; })
-      .map(function (sub, index) {
-        var score = titleScore(sub.title || "", list) * 100 + (sub.locations ? sub.locations.length : 0);
-        return { sub: sub, score: score, index: index };
-      })
-      .sort(function (a, b) { return b.score - a.score || a.index - b.index; })
-      .map(function (entry) { return entry.sub; });
-  }
-
-  // The search itself: pages best first, each with its sections best first (used by the tests too).
-  function run(query, debounce) {
-    return load().then(function (module) {
-      var first = debounce ? module.debouncedSearch(query, {}, 200) : module.search(query);
-      return first.then(function (response) {
-        if (response === null) { return null; }
-        if (response.results.length >= 2) { return response; }
-        return relaxed(module, query).then(function (other) {
-          if (other === query) { return response; }
-          return module.search(other).then(function (second) {
-            return second.results.length > response.results.length ? second : response;
-          });
-        });
-      });
-    }).then(function (response) {
-      if (response === null) { return null; }
-      return Promise.all(response.results.slice(0, MAX_PAGES).map(function (r) { return r.data(); }));
-    }).then(function (pages) {
-      if (!pages) { return null; }
-      var list = words(query);
-      // A page whose section heading says what was asked (a FAQ question, a glossary term) comes first.
-      return pages.map(function (data, index) {
-        var sections = rankSections(data, list);
-        var best = sections.length ? titleScore(sections[0].title || "", list) : 0;
-        return { url: data.url, title: data.meta.title, excerpt: data.excerpt, sections: sections, best: best, index: index };
-      }).sort(function (a, b) { return b.best - a.best || a.index - b.index; });
-    });
-  }
-  window.siteSearch = { run: run };
-
-  function search(input) {
-    var query = input.value.trim();
+  function parts() {
     var container = document.getElementById("site-search-results");
-    var meta = container.querySelector(".md-search-result__meta");
-    var list = container.querySelector(".md-search-result__list");
-    var current = ++searchRun;
-    if (!query) { render(list, meta, "", []); return; }
-    run(query, true).then(function (results) {
-      if (results && current === searchRun) { render(list, meta, query, results); }
-    }).catch(function () {
-      if (current === searchRun) { meta.textContent = "検索を読み込めませんでした。ページを再読み込みしてください"; }
+    return {
+      meta: container.querySelector(".md-search-result__meta"),
+      list: container.querySelector(".md-search-result__list"),
+      empty: container.querySelector(".site-search-empty"),
+    };
+  }
+
+  // The no-result doors (site-search.html) point from the site root, whichever page the search opened on.
+  function showDoors(view) {
+    view.empty.hidden = false;
+    view.empty.querySelectorAll("a[data-site-path]").forEach(function (link) {
+      link.href = new URL(link.getAttribute("data-site-path"), root()).href;
     });
+  }
+
+  function render(query, response) {
+    var view = parts();
+    view.list.textContent = "";
+    view.empty.hidden = true;
+    if (!query) {
+      view.meta.textContent = "キーワードを入力してください";
+      return;
+    }
+    if (!response.results.length) {
+      view.meta.textContent = "「" + query + "」に一致する答えは見つかりませんでした。下のページから探すか、お問い合わせください";
+      showDoors(view);
+      return;
+    }
+    if (response.partial) {
+      // No section holds most of the query: say so, show what shares a word with it, and the doors.
+      view.meta.textContent = "「" + query + "」にそのまま一致する答えはありませんでした。一部の言葉が一致する答え" +
+        response.results.length + "件と、探し方の入り口です";
+      showDoors(view);
+    } else {
+      view.meta.textContent = response.results.length + "件の答えが見つかりました";
+    }
+    response.results.forEach(function (result) { view.list.appendChild(item(result)); });
+  }
+
+  function searchInput(input) {
+    var query = input.value.trim();
+    var current = ++searchRun;
+    window.clearTimeout(timer);
+    if (!query) { render("", null); return; }
+    timer = window.setTimeout(function () {
+      search(query).then(function (response) {
+        if (current === searchRun) { render(query, response); }
+      }).catch(function () {
+        if (current === searchRun) {
+          parts().meta.textContent = "検索を読み込めませんでした。ページを再読み込みしてください";
+        }
+      });
+    }, DEBOUNCE_MS);
+  }
+
+  function status(message) {
+    parts().meta.textContent = message;
+  }
+
+  function act(target) {
+    var li = target.closest(".site-search-result");
+    var url = li.getAttribute("data-url");
+    var title = li.getAttribute("data-title");
+    var action = target.getAttribute("data-action");
+    if (action === "collect") {
+      loadAnswers().then(function (m) { m.setUp(); status(m.add({ title: title, url: url })); });
+      return;
+    }
+    // The same two formats as the heading buttons (links.js): the URL, or 「見出し + URL」 on two lines.
+    var both = action === "title";
+    loadAnswers().then(function (m) {
+      return m.copyText(both ? title + "\n" + m.published(url) : m.published(url));
+    }).then(function () {
+      status(both ? "「" + title + "」の見出しとリンクをコピーしました" : "「" + title + "」のリンクをコピーしました");
+    }, function () {
+      status("コピーできませんでした。結果を開いて、見出しのボタンをお使いください");
+    });
+  }
+
+  function listHasAnswers() {
+    try { return JSON.parse(window.sessionStorage.getItem(LIST_KEY) || "[]").length > 0; } catch (error) { return false; }
+  }
+
+  // The page's path below the site root, whatever host or port serves it (as links.js reads it).
+  function pagePath() {
+    var base = window.__md_scope ? window.__md_scope.pathname : "/";
+    var path = location.pathname;
+    return path.indexOf(base) === 0 ? path.slice(base.length) : path.replace(/^\//, "");
+  }
+
+  // A third button next to each heading's copy-link buttons (links.js): add the section to the answer list.
+  function addHeadingButtons() {
+    document.querySelectorAll(".md-content .md-typeset .copy-link").forEach(function (group) {
+      if (group.querySelector("[data-collect]")) { return; }
+      var heading = group.parentElement;
+      var title = heading.textContent.trim();
+      var button = document.createElement("button");
+      button.type = "button";
+      button.className = "copy-link__button";
+      button.setAttribute("data-collect", "");
+      button.setAttribute("aria-label", "回答リストに追加");
+      button.title = "回答リストに追加";
+      button.appendChild(icon(ADD_ICON));
+      button.addEventListener("click", function () {
+        var url = pagePath() + (heading.tagName === "H1" ? "" : "#" + heading.id);
+        loadAnswers().then(function (m) { m.setUp(); m.announce(m.add({ title: title, url: url })); });
+      });
+      group.appendChild(button);
+    });
+  }
+
+  // The answer list's announcements: a polite status that is on every page before anything is said in it
+  // (a live region added together with its message is not read out). answers.mjs writes to it.
+  function statusRegion() {
+    if (document.getElementById("answer-list-status")) { return; }
+    var region = document.createElement("div");
+    region.id = "answer-list-status";
+    region.className = "copy-link-status";
+    region.setAttribute("role", "status");
+    region.setAttribute("aria-live", "polite");
+    document.body.appendChild(region);
   }
 
   function setUp() {
+    statusRegion();
+    addHeadingButtons();
+    // The answer list is drawn only in a tab that collected something: other page views load nothing more.
+    if (listHasAnswers()) { loadAnswers().then(function (m) { m.setUp(); }); }
     var input = document.getElementById("site-search-input");
     if (!input || input.dataset.ready) { return; }
     input.dataset.ready = "1";
-    var form = input.form;
-    form.addEventListener("submit", function (event) {
+    input.form.addEventListener("submit", function (event) {
       event.preventDefault();
-      var first = document.querySelector("#site-search-results .md-search-result__link");
+      var first = document.querySelector("#site-search-results .site-search-result__link");
       if (first) { first.click(); }
     });
-    input.addEventListener("focus", function () { setOpen(true); load(); });
-    input.addEventListener("input", function () { search(input); });
+    input.addEventListener("focus", function () { setOpen(true); loadEngine(); loadAnswers(); });
+    input.addEventListener("input", function () { searchInput(input); });
     toggle().addEventListener("change", function () {
       if (toggle().checked && document.activeElement !== input) { input.focus(); }
       if (!toggle().checked) { input.blur(); }
     });
-    document.getElementById("site-search-results").addEventListener("click", function (event) {
+    var results = document.getElementById("site-search-results");
+    results.addEventListener("click", function (event) {
+      var target = event.target.closest("[data-action]");
+      if (target) { act(target); return; }
       if (event.target.closest("a")) { setOpen(false); }
     });
     function openSearch() {
