@@ -33,6 +33,7 @@ class Payment:
     methods: tuple[str, ...]
     contract_methods: tuple[str, ...]
     quote_on_request: bool
+    quote_free: bool
 
 
 @dataclass(frozen=True)
@@ -98,6 +99,7 @@ def load_payment(r: Record) -> Payment:
         methods=r.texts("methods"),
         contract_methods=r.texts("contract_methods"),
         quote_on_request=r.flag("quote_on_request"),
+        quote_free=r.flag("quote_free"),
     )
 
 

@@ -270,10 +270,11 @@ def _short_answers():
         return f"{totals[0]}営業日" if totals[0] == totals[-1] else f"{totals[0]}〜{totals[-1]}営業日"
 
     def quote(data):
+        free = "お見積もりは無料です。" if data.terms.payment.quote_free else "お見積もりは有料です。金額はお問い合わせのときにお伝えします。"
         if data.terms.payment.quote_on_request:
-            return ("見積書は、ご希望があればお送りします。"
+            return (free + "見積書は、ご希望があればお送りします。"
                     "「この内容で進めてください」とお伝えいただいた時点で、ご契約の手続きに進みます。")
-        return "見積書は発行していません。料金は料金表のとおりです。"
+        return free + "見積書は発行していません。料金は料金表のとおりです。"
 
     values = {
         "lead-days": lead_days,

@@ -75,6 +75,7 @@ PAGE_CASES = [
     ("waiting_time_billed = false", "waiting_time_billed = true", "作業時間として数えます"),
     ('specialist_work = "separate-quote"', 'specialist_work = "same-rate"', "同じ料金で承ります"),
     ('my_number = "handled"', 'my_number = "not-handled"', "マイナンバーを含む書類や事務はお引き受けしていません"),
+    ("quote_free = true", "quote_free = false", "お見積もりは有料です"),
 ]
 
 
