@@ -88,6 +88,14 @@ def test_japanese_as_typed(search_page):
     assert "faq/#contract-cancel" in first_two("やめたい")
 
 
+def test_a_latin_word_is_not_answered_by_a_shorter_one(search_page):
+    """Pagefind answers a word nothing starts with by the longest indexed word it starts with; the search
+    checks the word it got, so 「Slackware」 (or 「qzx」 against the Q of 「Q&A」) finds nothing."""
+    assert search_page.evaluate("q => window.siteSearch.run(q)", "Slack")
+    for query in ("Slackware", "qzx", "NDAX"):
+        assert search_page.evaluate("q => window.siteSearch.run(q)", query) == [], query
+
+
 def test_results_are_sections_with_heading_page_excerpt_and_anchor(page):
     page.goto("guide/flow/")
     open_search(page, "解約金")
