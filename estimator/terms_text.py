@@ -62,7 +62,7 @@ def cancellation(terms: Terms) -> str:
     c = terms.contract
     text = f"解約は、最後にしたい月の末日の{c.cancellation_notice_days}日前までにお知らせください。"
     if c.minimum_term_months and c.early_cancellation == "remaining-fees":
-        text += f"最低契約期間（{c.minimum_term_months}か月）の途中で解約する場合は、残りの月の月額をお支払いいただきます。"
+        text += f"最低契約期間（{c.minimum_term_months}か月）の途中で解約する場合は、解約金として残りの月の月額をお支払いいただきます。"
     else:
         text += "解約金はかかりません。"
     return text

@@ -82,6 +82,16 @@ def test_a_query_knows_what_it_is_about_and_what_only_shapes_it():
     assert roles("やめたい") == [("key", 3)], "a query in kana only is all meaning"
 
 
+def test_a_query_asking_what_also_looks_up_the_other_words_for_it():
+    """「何を頼める」 is the question the FAQ asks as 「どんな業務を頼めますか」; 何 inside 何時間 is not "what"."""
+    out = node([(q, "analyzeQuery", [q]) for q in ("何を頼める", "どんな業務を頼める", "最低何時間")], module=QUERY)
+    what = node([(w, "searchTerms", [w]) for w in ("何", "どんな", "どのような")])
+    asked = set(what["何"] + what["どんな"] + what["どのような"])
+    assert asked <= set(out["何を頼める"]["terms"]) and asked <= set(out["どんな業務を頼める"]["terms"])
+    assert not set(what["どんな"]) & set(out["最低何時間"]["terms"])
+    assert [w["role"] for w in out["何を頼める"]["words"]].count("key") == 0, "the other words only rank"
+
+
 def test_synonyms_touch_a_text_by_the_stem_of_their_words():
     groups = [["繰り越し", "繰越", "持ち越し"], ["解約", "やめる"], ["雇う", "採用"]]
     out = node([("a", "synonymsFor", ["翌月に繰り越せますか", groups]), ("b", "synonymsFor", ["途中でやめるとき", groups]),

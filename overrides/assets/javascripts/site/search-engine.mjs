@@ -6,19 +6,21 @@
 //   coverage: the share of the query's words that the section holds (by their characters, weighted by
 //     their role), squared, so that a section holding all of 「使わなかった時間」 beats one with only 時間;
 //   phrase: words found as typed (neighbouring terms next to each other, or a few characters apart);
-//   heading: how much of the section's heading the query is, among the best CANDIDATES;
+//   heading: among the best CANDIDATES, how much of the section's heading the query is, and how much of the
+//     query its heading holds (synonyms included: 「社労士」 is in 「社会保険労務士の独占業務」);
 //   definition: for 「〜とは」 a glossary entry counts double.
 // Sections holding less than half the query are shown only when nothing holds more, as a partial match:
 // an unknown word gives no result rather than sections that share a particle with it.
 
 import { analyzeQuery } from "./search-query.mjs";
-import { BODY_START, HEADING_END, tokenTexts } from "./search-text.mjs";
+import { BODY_START, HEADING_END, isJapaneseTerm, tokenTexts } from "./search-text.mjs";
 
 const MIN_COVERAGE = 0.5;
 const PHRASE_BONUS = 1.5;
 const DEFINITION_BONUS = 2;
 const EXCERPT_LENGTH = 64;
 const TITLE_BONUS = 1;
+const HEADING_BONUS = 1;
 const CANDIDATES = 20;
 
 let ready = null;
@@ -104,6 +106,17 @@ function phraseShare(words, positions) {
   return pairs ? found / pairs : 0;
 }
 
+// Pagefind looks a word up by prefix and, when no indexed word starts with it, answers with the longest
+// indexed word that it starts with: 「qzxqzx」 would find the 「Q」 of 「Q&A」. Japanese terms are closed
+// against this in the index (search-text.mjs); a Latin or digit term is checked on its first result.
+async function foundAsTyped(term, response) {
+  const first = response && response.results[0];
+  if (!first || isJapaneseTerm(term)) { return Boolean(first); }
+  const data = await first.data();
+  const word = data.content.split(" ")[first.words[0]] || "";
+  return word.toLowerCase().replace(/[,.]/gu, "").startsWith(term);
+}
+
 /** Ranks the sections for a query: {analysis, ranked: [{id, score, coverage, positions, result}], partial}.
  * `partial` is true when no section holds half of the query: the ranked list is then the best of what
  * shares a word with it, for the page to say so. */
@@ -112,9 +125,10 @@ export async function rank(query) {
   const analysis = analyzeQuery(query);
   if (!analysis.terms.length) { return { analysis, ranked: [], partial: false }; }
   const responses = await Promise.all(analysis.terms.map((term) => pagefind.search(term)));
+  const found = await Promise.all(analysis.terms.map((term, index) => foundAsTyped(term, responses[index])));
   const sections = new Map();
   analysis.terms.forEach((term, index) => {
-    for (const result of (responses[index] ? responses[index].results : [])) {
+    for (const result of (found[index] ? responses[index].results : [])) {
       let entry = sections.get(result.id);
       if (!entry) {
         entry = { id: result.id, result, bm25: 0, positions: new Map() };
@@ -209,11 +223,24 @@ export function link(url) {
   return match ? `${match[1]}#${match[2]}` : path;
 }
 
+// How much of the query the section's heading holds (its synonyms included), 0 to 1, counted as coverage
+// counts the whole section: a question or heading that matches ranks above a long section that mentions the
+// words in passing (「社労士」 finds 「社会保険労務士の独占業務」 before the glossary's list of professions).
+export function headingCoverage(words, positions, content) {
+  const end = content.split(" ").indexOf(HEADING_END);
+  const inHeading = new Map();
+  for (const [term, set] of positions) {
+    const found = [...set].filter((p) => p < end);
+    if (found.length) { inHeading.set(term, new Set(found)); }
+  }
+  return coverage(words, inHeading);
+}
+
 function hitsOf(entry) { return [...entry.positions.values()].flatMap((set) => [...set]); }
 
 /** The search as the page shows it: the best `limit` sections with title, page, link and excerpt.
  * The best CANDIDATES are ranked once more by how much of their heading the query is (「見積もり」 finds
- * the glossary's 見積もり before 「見積もりから契約まで」). */
+ * the glossary's 見積もり before 「見積もりから契約まで」) and how much of the query their heading holds. */
 export async function search(query, limit = 10) {
   const { analysis, ranked, partial } = await rank(query);
   const pool = ranked.slice(0, CANDIDATES);
@@ -221,7 +248,8 @@ export async function search(query, limit = 10) {
   pool.forEach((entry, index) => {
     entry.data = fragments[index];
     entry.title = titleShare(entry.data.content, hitsOf(entry));
-    entry.score *= 1 + TITLE_BONUS * entry.title;
+    entry.heading = headingCoverage(analysis.words, entry.positions, entry.data.content);
+    entry.score *= (1 + TITLE_BONUS * entry.title) * (1 + HEADING_BONUS * entry.heading);
   });
   pool.sort((a, b) => b.score - a.score);
   return {

@@ -16,6 +16,9 @@ const QUESTION_ENDINGS = [
 const PARTICLES = ["から", "まで", "より", "など", "だけ", "って", "には", "では", "とは", "にも", "でも", "への", "との",
   "ので", "のに", "は", "が", "を", "に", "の", "で", "と", "も", "へ", "や", "か"];
 const INTERROGATIVES = /^(?:いつ|どこ|どれ|どの|どう|どんな|だれ|いくら|いくつ|なぜ|どのくらい|どれくらい|どっち|どちら)/u;
+// 「何を頼める」 and 「どんな業務を頼めますか」 ask the same thing: a query that asks "what" with one of these
+// also looks up the others. Like every interrogative they only rank; a section need not hold them.
+const WHAT = ["何", "どんな", "どのような"];
 const HAN = /[\p{Script=Han}々〆ヶ]/u;
 const KATAKANA = /[\p{Script=Katakana}ー]/u;
 
@@ -97,7 +100,8 @@ function runWords(chars, start, wholeQueryKana) {
 /** A query as typed: {text, definition, words, terms}. `words` are what the query is about, each with
  * its terms at the positions they have in the index relative to the start of their chunk (so that terms
  * found at those distances are the words as typed) and its role (runWords). `terms` are every term to look
- * up, including the pairs that bridge two words (「使わ」 of 使わなかった). `definition` says it asks what a
+ * up, including the pairs that bridge two words (「使わ」 of 使わなかった) and, for a query that asks "what", the
+ * other words for it (WHAT). `definition` says it asks what a
  * word means (「業務委託とは」, 「BPOって何」). */
 export function analyzeQuery(query) {
   let text = normalize(query).trim().replace(/[?？!！。、.]+$/u, "").trim();
@@ -121,14 +125,14 @@ export function analyzeQuery(query) {
         const found = runWords(run.chars, at, allKana);
         for (let i = 0; i < found.length; i++) {
           const word = found[i];
-          words.push({ chunk: chunkIndex, role: word.role, size: word.chars.length,
+          words.push({ chunk: chunkIndex, role: word.role, size: word.chars.length, text: word.chars.join(""),
             terms: cjkTerms(word.chars).map((t, k) => ({ term: t, at: word.at + k })) });
           const next = found[i + 1];
           if (next) { bridges.push(term([word.chars[word.chars.length - 1], next.chars[0]])); }
         }
         at += run.chars.length;
       } else if (run.kind === "word") {
-        words.push({ chunk: chunkIndex, role: "key", size: 1, terms: [{ term: searchTerms(run.chars.join(""))[0], at }] });
+        words.push({ chunk: chunkIndex, role: "key", size: 1, text: run.chars.join(""), terms: [{ term: searchTerms(run.chars.join(""))[0], at }] });
         at += 1;
       } else {
         at += run.kind === "space" ? 1 : run.chars.length;
@@ -136,7 +140,9 @@ export function analyzeQuery(query) {
     }
   });
   if (!words.some((word) => word.role !== "optional")) { words.forEach((word) => { word.role = "key"; }); }
-  const terms = [...new Set([...words.flatMap((word) => word.terms.map((entry) => entry.term)), ...bridges])];
+  const asksWhat = words.some((word) => WHAT.includes(word.text));
+  const alternatives = asksWhat ? WHAT.flatMap((word) => cjkTerms(Array.from(word))) : [];
+  const terms = [...new Set([...words.flatMap((word) => word.terms.map((entry) => entry.term)), ...bridges, ...alternatives])];
   return { text, definition, words, terms };
 }
 

@@ -48,6 +48,11 @@ export function term(chars) {
   return TERM_MARK + hex;
 }
 
+/** Whether a token or query term is a Japanese term (ｘ + hex) rather than a Latin or digit word. */
+export function isJapaneseTerm(token) {
+  return token.startsWith(TERM_MARK) && token.length > 1;
+}
+
 function kind(ch) {
   if (CJK.test(ch)) { return "cjk"; }
   if (WORD.test(ch)) { return "word"; }
@@ -118,7 +123,7 @@ export function tokenTexts(tokens) {
     if (synonym || token === BODY_START || token === HEADING_END) { return { text: "", pair: false }; }
     if (token === "_") { return { text: " ", pair: false }; }
     if (token === "__") { return { text: "_", pair: false }; }
-    if (token.startsWith(TERM_MARK) && token.length > 1) {
+    if (isJapaneseTerm(token)) {
       const chars = decodeTerm(token);
       return { text: chars[0] || "", pair: chars.length === 2 };
     }
