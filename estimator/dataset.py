@@ -8,6 +8,7 @@ from pathlib import Path
 
 from .catalog import Catalog, load_catalog
 from .errors import DataError
+from .presets import Preset, load_presets
 from .subsidy import SubsidyRule, load_subsidy
 from .terms import Terms, load_terms
 
@@ -19,15 +20,18 @@ class Dataset:
     catalog: Catalog
     terms: Terms
     subsidy: SubsidyRule
+    presets: tuple[Preset, ...] = ()  # starting sets for the page (presets.toml)
 
 
 def load_dataset(data_dir: Path = DEFAULT_DATA_DIR) -> Dataset:
-    """Load and validate catalog.toml, terms.toml and subsidy.toml from one folder."""
+    """Load and validate catalog.toml, terms.toml, subsidy.toml and presets.toml from one folder."""
     data_dir = Path(data_dir)
+    catalog = load_catalog(data_dir / "catalog.toml")
     dataset = Dataset(
-        catalog=load_catalog(data_dir / "catalog.toml"),
+        catalog=catalog,
         terms=load_terms(data_dir / "terms.toml"),
         subsidy=load_subsidy(data_dir / "subsidy.toml"),
+        presets=load_presets(data_dir / "presets.toml", catalog),
     )
     _check_steps(dataset.terms)
     return dataset
