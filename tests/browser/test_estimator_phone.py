@@ -5,7 +5,6 @@ share links, and the worker started again after it broke. Figures are compared w
 from __future__ import annotations
 
 import datetime
-import re
 from zoneinfo import ZoneInfo
 
 import pytest
@@ -363,13 +362,16 @@ def test_modules_load_only_on_the_estimator_page(context):
     page = context.new_page()
     scripts = []
     page.on("request", lambda r: r.resource_type == "script" and scripts.append(r.url))
+    styles = []
+    page.on("request", lambda r: r.resource_type == "stylesheet" and styles.append(r.url))
     page.goto("guide/pricing/")
     page.wait_for_load_state("networkidle")
-    estimator_scripts = [u for u in scripts if "/javascripts/estimator/" in u]
-    assert [re.sub(r".*/", "", u) for u in estimator_scripts] == ["page.js"]
+    assert [u for u in scripts if "/javascripts/estimator/" in u] == []
+    assert [u for u in styles if u.endswith("/estimator.css")] == []
     page.goto("estimate/")
     page.wait_for_selector(f"{ROOT}[data-source=python]", timeout=60_000)
     assert any(u.endswith("/estimator/estimator.js") for u in scripts)
+    assert any(u.endswith("/estimator.css") for u in styles)
 
 
 def test_the_modules_work_on_their_own(page):

@@ -1,6 +1,7 @@
-// Loaded on every page (extra_javascript), so it stays a few lines: it imports the estimator's modules
-// only when the page holds #estimator, on a full load and after each of Material's instant navigations.
-// Guide pages download nothing more. (The estimator page also preloads the modules: estimate.html.)
+// The estimator page's entry (partials/estimator/estimator.html; guide pages never load it): imports the
+// estimator's modules and mounts them on a full load and after each of Material's instant navigations
+// (Material runs the content's scripts again after one; a module runs once, then follows document$).
+// The page preloads the modules it imports (overrides/estimate.html).
 
 let loading = null;
 
