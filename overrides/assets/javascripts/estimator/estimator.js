@@ -165,6 +165,10 @@ export class Estimator {
   async restore(state) {
     this.restoring = null;
     const answer = await ask({ type: "restore", state });
+    if (answer.type === "restarted") {
+      this.restoring = state; // read the link again once the new worker is ready
+      return;
+    }
     let notices = [];
     if (answer.type === "restored") {
       const restored = JSON.parse(answer.response);

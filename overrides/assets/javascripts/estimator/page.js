@@ -1,7 +1,7 @@
 // The estimator page's entry (partials/estimator/estimator.html; guide pages never load it): imports the
 // estimator's modules and mounts them on a full load and after each of Material's instant navigations
 // (Material runs the content's scripts again after one; a module runs once, then follows document$).
-// The page preloads the modules it imports (overrides/estimate.html).
+// The modules are imported after parsing, not preloaded: nothing of them is needed for the first paint.
 
 let loading = null;
 
