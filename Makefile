@@ -30,6 +30,7 @@ lint: setup
 bench: setup chromium build
 	$(BIN)/python bench/engine.py
 	$(BIN)/python bench/page.py
+	$(BIN)/python bench/phone.py
 	$(BIN)/python bench/site.py
 	$(BIN)/python bench/search.py
 

@@ -10,6 +10,7 @@ from .catalog import Catalog, load_catalog
 from .errors import DataError
 from .hiring import HiringData, load_hiring
 from .law import Law, load_law
+from .presets import Preset, load_presets
 from .subsidy import SubsidyRule, load_subsidy
 from .terms import Terms, load_terms
 
@@ -23,10 +24,12 @@ class Dataset:
     subsidy: SubsidyRule
     law: Law
     hiring: HiringData
+    presets: tuple[Preset, ...]  # starting sets for the page
 
 
 def load_dataset(data_dir: Path = DEFAULT_DATA_DIR) -> Dataset:
-    """Load and validate catalog.toml, terms.toml, subsidy.toml, law.toml and hiring.toml from one folder."""
+    """Load and validate catalog.toml, terms.toml, subsidy.toml, law.toml, hiring.toml and presets.toml
+    from one folder."""
     data_dir = Path(data_dir)
     catalog = load_catalog(data_dir / "catalog.toml")
     dataset = Dataset(
@@ -35,6 +38,7 @@ def load_dataset(data_dir: Path = DEFAULT_DATA_DIR) -> Dataset:
         subsidy=load_subsidy(data_dir / "subsidy.toml"),
         law=load_law(data_dir / "law.toml", tuple(p.id for p in catalog.professions)),
         hiring=load_hiring(data_dir / "hiring.toml"),
+        presets=load_presets(data_dir / "presets.toml", catalog),
     )
     _check_steps(dataset.terms)
     return dataset

@@ -14,9 +14,10 @@ from fractions import Fraction
 from typing import Any
 
 from . import text
-from .catalog import PERIODS, Catalog
+from .catalog import PERIOD_NAMES, PERIODS, Catalog
 from .errors import FieldError, InputError, preview
 from .numbers import parse_quantity, parse_yen
+from .units import quantity
 from .shape import Either, Flag, ListOf, Null, Number, Record, Text, conform
 
 PRIORITIES = ("must", "want", "nice")
@@ -107,6 +108,11 @@ class EstimateInput:
     @property
     def selected(self) -> tuple[TaskChoice, ...]:
         return tuple(c for c in self.choices if c.selected)
+
+
+def volume_text(choice: TaskChoice, unit: str) -> str:
+    """A choice's volume as the page and the inquiry say it: 「1か月あたり10件」."""
+    return f"{PERIOD_NAMES[choice.period]}{quantity(choice.quantity)}{unit}"
 
 
 def default_choices(catalog: Catalog) -> tuple[TaskChoice, ...]:

@@ -19,7 +19,7 @@ from urllib.parse import quote
 
 from .catalog import PERIOD_NAMES
 from .dataset import Dataset
-from .inputs import PRIORITY_NAMES, VIDEO_CALL_NAMES
+from .inputs import PRIORITY_NAMES, VIDEO_CALL_NAMES, volume_text
 from .report import Report
 from .text import clip
 from .units import date_ja, hours, quantity, yen
@@ -135,8 +135,7 @@ def _requested(report: Report):
 
 def _task_lines(report: Report) -> list[str]:
     lines = [
-        f"・{line.task.name}：{PERIOD_NAMES[line.choice.period]}{quantity(line.choice.quantity)}{line.task.unit}"
-        f"（{PRIORITY_NAMES[line.choice.priority]}）"
+        f"・{line.task.name}：{volume_text(line.choice, line.task.unit)}（{PRIORITY_NAMES[line.choice.priority]}）"
         for line in _requested(report)
     ]
     return lines or ["・まだ決めていません。ご相談しながら決めたいです。"]

@@ -12,10 +12,11 @@ from typing import Any
 from . import terms_text
 from .catalog import PERIOD_NAMES
 from .dataset import Dataset
-from .inputs import PRIORITY_NAMES
+from .inputs import PRIORITY_NAMES, volume_text
 from .inquiry import compose_inquiry
 from .report import Report
 from .units import date_ja, hours, hours_adding_up, quantity, yen
+from .summary_view import page_parts
 from .year_view import hiring_view, year_view
 
 NO_TASKS = "業務を1つ以上選ぶと、時間と料金を計算します。"
@@ -41,6 +42,7 @@ def report_view(report: Report, data: Dataset) -> dict[str, Any]:
         "subsidy": _subsidy_view(report),
         "year": year_view(report, data),
         "hiring": hiring_view(report, data),
+        **page_parts(report, data),
     }
 
 
@@ -66,10 +68,6 @@ def _summary(report: Report) -> str:
     best = report.best_option
     return (f"毎月 約{hours(h.monthly_total.typical)}（{hours(h.monthly_total.low)}〜{hours(h.monthly_total.high)}）。"
             f"いちばん安い払い方は{best.name}で月{yen(best.cost.gross_yen)}（税込）。")
-
-
-def _volume(choice, unit: str) -> str:
-    return f"{PERIOD_NAMES[choice.period]}{quantity(choice.quantity)}{unit}"
 
 
 def _line_note(line) -> str:
@@ -105,7 +103,7 @@ def _hours_view(report: Report, data: Dataset) -> dict[str, Any]:
         lines += [{
             "task_id": line.task.id,
             "name": line.task.name,
-            "volume": _volume(line.choice, line.task.unit),
+            "volume": volume_text(line.choice, line.task.unit),
             "typical": typical,
             "range": f"{hours(line.minutes.low)}〜{hours(line.minutes.high)}",
             "kind": kind,

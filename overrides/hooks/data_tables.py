@@ -223,8 +223,18 @@ def _subsidy(data):
     ])
 
 
+def _presets(data):
+    """The estimator's starting sets with a link for staff. Links are relative to the docs root
+    (docs/staff-links.md): MkDocs checks them and fails the build if the page moves."""
+    rows = []
+    for preset in data.presets:
+        tasks = "、".join(data.catalog.task(t.task_id).name for t in preset.tasks)
+        rows.append([preset.name, tasks, f"[開く](estimate/index.md#set={preset.id})", f"`estimate/#set={preset.id}`"])
+    return _table(["始め方", "チェックが入る業務", "リンク", "リンクの末尾"], rows) + _sample_note(data)
+
+
 BLOCKS = {
-    "plans": _plans, "rates": _rates, "payment": _payment, "contact-channels": _contact,
+    "plans": _plans, "presets": _presets, "rates": _rates, "payment": _payment, "contact-channels": _contact,
     "closed-days": _closed_days, "request-steps": _steps, "professions": _professions,
     "catalog": _catalog, "subsidy-example": _subsidy,
 }

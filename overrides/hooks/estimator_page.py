@@ -26,6 +26,7 @@ from estimator import default_dataset
 from estimator.browser import estimate
 from estimator.catalog import PERIOD_NAMES
 from estimator.inputs import PRIORITY_NAMES, TEXT_LIMITS, VIDEO_CALL_NAMES
+from estimator.presets import preset_input
 from estimator.units import quantity
 
 log = logging.getLogger("mkdocs.hooks.estimator_page")
@@ -95,7 +96,8 @@ def _form_context(today: str) -> dict[str, Any]:
             if t.category == category.id
         ]
         if tasks:
-            categories.append({"id": category.id, "name": category.name, "tasks": tasks})
+            chosen = sum(1 for t in tasks if t["selected"])
+            categories.append({"id": category.id, "name": category.name, "tasks": tasks, "chosen": chosen})
     return {
         "today": today,
         "categories": categories,
@@ -108,7 +110,18 @@ def _form_context(today: str) -> dict[str, Any]:
         "email": terms.email,
         "provider": terms.provider_name,
         "default": estimate({"today": today}, data),
+        "presets": _presets(data),
     }
+
+
+def _presets(data) -> list[dict[str, Any]]:
+    """The starting sets for the page: name and summary to show, and the ticked tasks the page applies
+    (only the chosen ones; the page unticks every other task)."""
+    sets = []
+    for preset in data.presets:
+        tasks = [t for t in preset_input(preset, data.catalog)["tasks"] if t["selected"]]
+        sets.append({"id": preset.id, "name": preset.name, "summary": preset.summary, "tasks": tasks})
+    return sets
 
 
 def on_page_context(context, page, config, nav):

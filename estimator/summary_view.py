@@ -1,0 +1,60 @@
+"""What the page shows around the figures: the summary bar, the client's answers with 変更 links, and how
+the figures were made, in this provider's own numbers. Formatted here like the rest of the view."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from .catalog import PERIOD_NAMES
+from .dataset import Dataset
+from .inputs import PRIORITY_NAMES, volume_text
+from .report import Report
+from .units import hours, quantity, yen
+
+
+def page_parts(report: Report, data: Dataset) -> dict[str, Any]:
+    return {"bar": _bar_view(report), "answers": _answers_view(report), "method": _method_lines(report, data)}
+
+
+def _bar_view(report: Report) -> dict[str, Any]:
+    """The summary bar that stays on screen on a phone: hours, the cheapest way to pay, the budget in a word.
+
+    `sentence` is what screen readers hear once the client pauses (the bar itself is not a live region)."""
+    best = report.best_option
+    hours_text = hours(report.hours.monthly_total.typical)
+    cost = f"月{yen(best.cost.gross_yen)}（税込）"
+    fit = report.budget
+    budget, budget_sentence = "", ""
+    if fit is not None:
+        budget = "予算内" if fit.within else f"予算を{yen(fit.over_by_yen)}超過"
+        budget_sentence = "予算内です。" if fit.within else f"予算を{yen(fit.over_by_yen)}超えます。"
+    if not report.hours.lines:
+        sentence = "業務が選ばれていません。業務を選ぶと、時間と料金を計算します。"
+    else:
+        sentence = f"毎月 約{hours_text}、いちばん安い払い方は{best.name}で{cost}。{budget_sentence}"
+    return {"hours": hours_text, "plan": best.name, "cost": cost, "budget": budget,
+            "within": None if fit is None else fit.within, "sentence": sentence}
+
+
+def _answers_view(report: Report) -> dict[str, Any]:
+    """What the client chose, GOV.UK's "check your answers": each task with its volume, and the budget."""
+    tasks = [{"task_id": line.task.id, "name": line.task.name, "volume": volume_text(line.choice, line.task.unit),
+              "priority": PRIORITY_NAMES[line.choice.priority]} for line in report.hours.lines]
+    fit = report.budget
+    return {"tasks": tasks, "budget": f"月{yen(fit.budget_yen)}（税込）" if fit is not None else "入れていません"}
+
+
+def _method_lines(report: Report, data: Dataset) -> list[str]:
+    """How the figures were made, in a few plain sentences with this provider's own numbers."""
+    terms, pricing = data.terms, data.terms.pricing
+    plans = "、".join(f"{p.name}（月{p.hours}時間まで）" for p in pricing.plans)
+    return [
+        "業務ごとの時間は、1件（1回）あたりにかかる分数の目安に、月の件数をかけて出しています。分数の目安は業務の一覧（ガイド）と同じです。",
+        f"「1日あたり」は月{quantity(terms.business_days_per_month)}営業日、「1週あたり」は月{quantity(terms.weeks_per_month)}週として月の件数にしています。",
+        f"やりとりや修正にかかる時間として、作業時間に{pricing.buffer_percent}%を足しています。時間で頼む業務には足しません。"
+        "幅は、早く済む場合とかかる場合の目安です。",
+        f"料金は、従量制（スポット）（1時間{yen(pricing.hourly_rate_yen)}、{pricing.hourly_increment_minutes}分単位）と、"
+        f"{plans}の月額を比べ、いちばん安いものを示しています。最初の月には初期費用と初回のみの作業が加わります。",
+        "時期のある業務と決算月に増える業務は、12か月の見通しに入れています。",
+        "士業の独占業務は、時間と料金に入れていません。",
+    ]
