@@ -230,7 +230,7 @@ def _presets(data):
     for preset in data.presets:
         tasks = "、".join(data.catalog.task(t.task_id).name for t in preset.tasks)
         rows.append([preset.name, tasks, f"[開く](estimate/index.md#set={preset.id})", f"`estimate/#set={preset.id}`"])
-    return _table(["始め方", "チェックが入る業務", "リンク", "リンクの末尾"], rows) + _sample_note(data)
+    return _table(["始め方", "チェックが入る業務", "リンク", "リンクの末尾"], rows)
 
 
 BLOCKS = {

@@ -111,7 +111,22 @@ def _form_context(today: str) -> dict[str, Any]:
         "provider": terms.provider_name,
         "default": estimate({"today": today}, data),
         "presets": _presets(data),
+        "prefectures": [{"id": p.id, "name": p.name} for p in data.hiring.prefectures],
+        "default_prefecture": data.hiring.default_prefecture,
+        "hiring_fields": _hiring_fields(data),
     }
+
+
+def _hiring_fields(data) -> list[tuple[str, str, str]]:
+    """The hiring comparison's amounts: (field, label, placeholder showing the default that applies when empty)."""
+    h = data.hiring
+    return [
+        ("hourly_wage", "時給（円）", f"空欄なら{h.hourly_wage.value:,}円（最低賃金より低いときは最低賃金）"),
+        ("monthly_salary", "月給（円・正社員の場合）", "入れると、時給の代わりに週40時間の月給で計算"),
+        ("commuting", "通勤手当（月・円）", f"空欄なら{h.commuting.value:,}円"),
+        ("recruiting", "採用にかかる費用（円）", f"空欄なら{h.recruiting.value:,}円"),
+        ("equipment", "パソコンなどをそろえる費用（円）", f"空欄なら{h.equipment.value:,}円"),
+    ]
 
 
 def _presets(data) -> list[dict[str, Any]]:

@@ -9,6 +9,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
+from estimator import default_dataset
 from estimator.browser import estimate
 from printed_text import flat, pdf_text
 
@@ -53,9 +54,10 @@ def test_first_paint_shows_the_build_time_estimate_marked_as_default(page):
     assert view["hours"]["monthly_typical"] in text(page, "hours")
     assert view["costs"]["best_gross"] in text(page, "costs")
     # The whole checklist is there, grouped by category, with a guide link per task.
-    assert page.locator("li[data-task]").count() == 45
+    tasks = len(default_dataset().catalog.tasks)
+    assert page.locator("li[data-task]").count() == tasks
     assert page.locator("details.est-category > summary").count() >= 6
-    assert page.locator("li[data-task] a.est-qa").count() == 45
+    assert page.locator("li[data-task] a.est-qa").count() == tasks
 
 
 def test_python_takes_over_with_the_same_figures_and_the_snapshot_path(page):
@@ -318,7 +320,7 @@ def test_guide_pages_do_not_load_pyodide_and_instant_navigation_keeps_one_worker
     assert not [u for u in urls if "/assets/pyodide/" in u or "/assets/estimator/" in u]
     page.click("nav a[href$='estimate/']")
     page.wait_for_selector(f"{ROOT}[data-source=python]", timeout=60_000)
-    page.click("li[data-task=payroll] a.est-qa")  # an instant navigation to a guide page
+    page.click("li[data-task=bookkeeping] a.est-qa")  # an instant navigation to a guide page
     page.wait_for_url(re.compile(r"/guide/tasks/"))
     page.go_back()
     page.wait_for_selector(f"{ROOT}[data-source=python]", timeout=10_000)
@@ -335,7 +337,9 @@ def test_free_text_never_executes(page):
     dialogs = []
     page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
     open_estimator(page)
-    fields = page.locator("input[type=text][name^='profile.'], textarea[name^='profile.']")
+    page.check("#f-weekend_work")  # shows the weekend hours field
+    page.locator(".est-hiring-form > summary").click()
+    fields = page.locator(":is(input[type=text], textarea):is([name^='profile.'], [name^='hiring.'])")
     for i in range(fields.count()):
         fields.nth(i).fill(PAYLOAD)
     page.check("#t-payroll-selected")

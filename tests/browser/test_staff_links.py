@@ -97,7 +97,7 @@ def test_clicking_the_sample_link_replaces_saved_input_with_the_tasks_named_on_t
         row = page.locator(f"[data-est=hours] tr[data-task='{task_id}']")
         expect(row).to_contain_text(name)
         expect(row).to_contain_text(volume)
-    expect(page.locator("[data-est=hours] tbody tr")).to_have_count(len(named))
+    expect(page.locator("[data-est=hours] tbody tr[data-task]")).to_have_count(len(named))
     assert page.input_value("#f-industry") == "ネットショップ"
     assert page.input_value("#f-notes") == ""  # the saved input was replaced, as the page says
     assert "作りかけのメモ" not in page.evaluate("localStorage.getItem('estimator:input:v1')")

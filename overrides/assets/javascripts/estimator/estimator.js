@@ -203,7 +203,9 @@ export class Estimator {
     if (this.userChanged && v.bar) this.bar.announce(v.bar.sentence);
     setText(this.slot("subject"), v.message.subject);
     setText(this.slot("message"), v.message.body);
-    this.root.querySelector("[data-action=mailto]").setAttribute("href", v.message.mailto);
+    const mailto = this.root.querySelector("[data-action=mailto]");
+    mailto.setAttribute("href", v.message.mailto);
+    setText(mailto, v.message.mailto_label);
     const errors = response.errors || [];
     const errorsKey = JSON.stringify(errors);
     if (this.shown.errors !== errorsKey) {

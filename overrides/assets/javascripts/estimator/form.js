@@ -1,7 +1,9 @@
 // Reading and filling the form: the checklist, the budget and the profile, as the engine's request dict.
 // The form is rendered at build time and never changes shape, so its fields are found once.
 
-export const PROFILE_TEXT = ["name", "industry", "business", "website", "contact_tool", "desired_start", "irregulars", "notes"];
+export const PROFILE_TEXT = ["name", "industry", "business", "website", "contact_tool", "desired_start", "irregulars", "notes",
+  "weekend_hours", "fiscal_month"];
+export const HIRING = ["prefecture", "hourly_wage", "monthly_salary", "commuting", "recruiting", "equipment"]; // hiring.<name>
 export const PROFILE_FLAGS = ["weekend_work", "volume_fluctuates"];
 export const TASK_FIELDS = ["selected", "quantity", "period", "priority"]; // each task's fields: tasks.<id>.<field>
 
@@ -28,6 +30,7 @@ export class Form {
     this.text = Object.fromEntries(PROFILE_TEXT.map((name) => [name, get(`profile.${name}`)]));
     this.flags = Object.fromEntries(PROFILE_FLAGS.map((name) => [name, get(`profile.${name}`)]));
     this.videoCall = [...element.querySelectorAll("input[name='profile.video_call']")];
+    this.hiring = Object.fromEntries(HIRING.map((name) => [name, get(`hiring.${name}`)]).filter(([, field]) => field));
     this.categories = [...element.querySelectorAll("details.est-category")].map((details) => ({
       details, count: details.querySelector("[data-est-count]"), boxes: [...details.querySelectorAll("input[name$='.selected']")],
     }));
@@ -41,7 +44,9 @@ export class Form {
     for (const [name, field] of Object.entries(this.text)) profile[name] = field.value;
     for (const [name, field] of Object.entries(this.flags)) profile[name] = field.checked;
     profile.video_call = this.videoCall.find((radio) => radio.checked)?.value || "either";
-    return { tasks, budget_yen: this.budget.value, profile };
+    const hiring = {};
+    for (const [name, field] of Object.entries(this.hiring)) hiring[name] = field.value;
+    return { tasks, budget_yen: this.budget.value, profile, hiring };
   }
 
   // What the engine needs: the input with only the tasks that differ from the catalog's defaults.
@@ -70,6 +75,9 @@ export class Form {
       const profile = input.profile;
       for (const key of [...PROFILE_TEXT, ...PROFILE_FLAGS]) set(`profile.${key}`, profile[key]);
       for (const radio of this.videoCall) if (radio.value === profile.video_call) radio.checked = true;
+    }
+    if (input.hiring && typeof input.hiring === "object") {
+      for (const key of HIRING) set(`hiring.${key}`, input.hiring[key]);
     }
     this.showCounts();
   }

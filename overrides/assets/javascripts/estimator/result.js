@@ -6,6 +6,7 @@
 // first paint) and one entry in SECTIONS below.
 
 import { guideLink, h } from "./dom.js";
+import { hiring, year } from "./year.js";
 
 // [slot name, the view's part for it, draw(part, view, base) -> nodes]
 export const SECTIONS = [
@@ -17,6 +18,8 @@ export const SECTIONS = [
   ["warnings", (v) => v.warnings, warnings],
   ["start", (v) => v.start, start],
   ["subsidy", (v) => v.subsidy, subsidy],
+  ["year", (v) => v.year, year],
+  ["hiring", (v) => v.hiring, hiring],
   ["method", (v) => v.method, method],
 ];
 
@@ -45,19 +48,32 @@ export function answers(a) {
   ].filter(Boolean);
 }
 
+const HOUR_GROUPS = [["monthly", "毎月の業務", "monthly_typical", "buffer_line"], ["one_off", "初回のみの業務", "one_off", "one_off_buffer_line"],
+  ["yearly", "時期のある業務（1年あたり）", "yearly", "yearly_buffer_line"]];
+
 export function hours(x) {
   if (!x) return [h("p", {}, "業務を選ぶと、ここに毎月の作業時間が出ます。")];
-  const note = (l) => (l.reserved ? "（時間に含めません）" : l.one_off ? "（初回のみ）" : "");
-  return [
-    h("p", { class: "est-big" }, "毎月 約", h("strong", {}, x.monthly_typical)),
-    h("p", {}, `幅：${x.monthly_range}（作業 ${x.work}＋やりとりや修正 ${x.buffer}＝${x.buffer_percent}%）`),
-    h("p", {}, `最初の引き継ぎなど：約${x.initial}`),
-    h("table", { class: "est-table" },
-      h("caption", {}, "業務ごとの内訳"),
+  const tables = HOUR_GROUPS.map(([kind, caption, totalKey, bufferKey]) => {
+    const rows = x.lines.filter((l) => l.kind === kind);
+    if (!rows.length) return null;
+    const buffer = x[bufferKey];
+    return h("table", { class: "est-table", "data-kind": kind },
+      h("caption", {}, `${caption}の内訳`),
       h("thead", {}, h("tr", {}, ["業務", "量", "目安", "幅"].map((t) => h("th", { scope: "col" }, t)))),
-      h("tbody", {}, x.lines.map((l) => h("tr", { "data-task": l.task_id },
-        h("th", { scope: "row" }, l.name), h("td", {}, l.volume), h("td", {}, l.typical + note(l)), h("td", {}, l.range))))),
-  ];
+      h("tbody", {},
+        rows.map((l) => h("tr", { "data-task": l.task_id },
+          h("th", { scope: "row" }, l.name, l.note ? h("span", { class: "est-detail" }, l.note) : null),
+          h("td", {}, l.volume), h("td", {}, l.typical), h("td", {}, l.range))),
+        h("tr", {}, h("th", { scope: "row" }, buffer.name), h("td", {}), h("td", {}, buffer.typical), h("td", {}))),
+      h("tfoot", {}, h("tr", {}, h("th", { scope: "row" }, "合計"), h("td", {}), h("td", {}, x[totalKey]), h("td", {}))));
+  });
+  return [
+    h("p", { class: "est-big" }, ...(x.has_monthly ? ["毎月 約", h("strong", {}, x.monthly_typical)] : ["毎月の作業はありません"])),
+    x.has_monthly ? h("p", {}, `幅：${x.monthly_range}（作業 ${x.work}＋やりとりや修正 ${x.buffer}）`) : null,
+    x.setup_note ? h("p", {}, x.setup_note) : null,
+    ...tables,
+    h("ul", { class: "est-notes" }, x.notes.map((n) => h("li", {}, n))),
+  ].filter(Boolean);
 }
 
 export function costs(c) {
@@ -70,7 +86,9 @@ export function costs(c) {
         h("th", { scope: "row" }, o.name, o.best ? h("span", { class: "est-best" }, "いちばん安い") : null,
           h("span", { class: "est-detail" }, o.detail)),
         h("td", {}, o.net), h("td", {}, o.gross))))),
-    h("p", {}, `初期費用（引き継ぎなど）：${c.initial_gross}（税込）`),
+    c.weekend ? h("p", {}, c.weekend) : null,
+    h("p", {}, "最初の月：", h("strong", {}, c.first_month.gross), `（税込）。${c.first_month.detail}`),
+    h("p", {}, c.setup_fee),
     h("p", { class: "est-note" }, c.tax_note),
     c.sample_note ? h("p", { class: "est-note" }, c.sample_note) : null,
   ].filter(Boolean);
@@ -80,6 +98,7 @@ export function budget(b) {
   if (!b) return [h("p", {}, "月の予算を入れると、予算に収まるかどうかと、収めるための案を出します。")];
   const out = [
     h("p", { class: b.within ? "est-ok" : "est-over" }, h("strong", {}, b.summary), `（予算 月${b.budget}）`),
+    h("p", { class: b.first_month_within ? "est-ok" : "est-over" }, b.first_month),
     h("p", {}, b.affordable),
   ];
   if (b.proposal) {
@@ -120,11 +139,10 @@ export function start(s) {
 }
 
 export function subsidy(s) {
-  const o = s.outcome;
   return [
     h("p", {}, h("strong", {}, s.name), `：${s.status_note}`),
-    o ? h("p", {}, `対象になる業務：${o.tasks}（${o.hours}）。補助があった場合のお客さまの負担は${o.client_pays}（1時間${o.client_rate}）、補助がない場合は${o.without}でした。`)
-      : h("p", {}, "選んだ業務には、この例で対象になる業務がありません。"),
+    h("p", {}, s.summary),
+    h("p", { class: "est-note" }, s.paid_for),
   ];
 }
 
