@@ -1,8 +1,8 @@
 """The estimator page on a 360×780 phone screen (Debian's chromium through Playwright), from the top.
 
 Prints and writes bench/results/phone.json:
-- the page's height in px and in screens, and the checklist's height (every category drawn first:
-  off-screen categories are not laid out until they come near);
+- the page's height in px and in screens, and the checklist's height (everything drawn first: off-screen
+  categories, result blocks and profile fields are not laid out until they come near);
 - where the first figure of the result is (the summary bar's hours when the page has a bar, else the
   result's first figure) and whether it is on the first screen without scrolling;
 - the same with a starting set chosen, when the page offers starting sets;
@@ -30,7 +30,8 @@ WIDTH, HEIGHT = 360, 780
 
 SIZES = """async () => {
   const frame = () => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
-  for (const c of document.querySelectorAll('.est-category')) {  // draw every category once (content-visibility: auto)
+  // Draw everything drawn only near the viewport once (content-visibility: auto), so sizes are real.
+  for (const c of document.querySelectorAll('.est-category, .est-result > .est-block, .est-profile')) {
     c.scrollIntoView();
     await frame();
   }

@@ -123,7 +123,7 @@ def test_state_is_short(data):
 
 
 def test_tasks_left_at_their_defaults_may_be_left_out_of_the_request(data):
-    """The page sends only the tasks that differ from the form's defaults (page.js, pump)."""
+    """The page sends only the tasks that differ from the form's defaults (form.js, changedTasks)."""
     from estimator.units import quantity
 
     form_defaults = [{"id": t.id, "selected": t.default_selected, "period": t.default_period, "priority": "want",

@@ -34,7 +34,11 @@ export class Estimator {
     this.bar = new SummaryBar(root);
     this.presets = readPresets(root.querySelector("[data-est=presets]"));
     this.base = new URL(root.dataset.base || "./", location.href);
-    this.slot = (name) => root.querySelector(`[data-est="${name}"]`);
+    const slots = new Map(); // found once: the page's markup never changes shape
+    this.slot = (name) => {
+      if (!slots.has(name)) slots.set(name, root.querySelector(`[data-est="${name}"]`));
+      return slots.get(name);
+    };
     this.response = null;
     this.shown = {}; // result section name -> the JSON of the view part on screen
     this.inFlight = false;
@@ -198,7 +202,7 @@ export class Estimator {
     const v = response.view;
     this.root.dataset.source = "python";
     this.slot("default-note").hidden = true;
-    drawResult(this.root, v, this.shown, this.base);
+    drawResult(this.slot, v, this.shown, this.base);
     this.bar.draw(v.bar);
     if (this.userChanged && v.bar) this.bar.announce(v.bar.sentence);
     setText(this.slot("subject"), v.message.subject);

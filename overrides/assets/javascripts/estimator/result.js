@@ -23,15 +23,16 @@ export const SECTIONS = [
   ["method", (v) => v.method, method],
 ];
 
-export function drawResult(root, view, shown, base) {
+// `slot(name)` gives the element with data-est="<name>"; `shown` remembers what each section shows.
+export function drawResult(slot, view, shown, base) {
   for (const [name, pick, draw] of SECTIONS) {
-    const slot = root.querySelector(`[data-est="${name}"]`);
+    const element = slot(name);
     const part = pick(view);
-    if (!slot || part === undefined) continue; // a view without this part (an older or newer engine)
+    if (!element || part === undefined) continue; // a view without this part (an older or newer engine)
     const key = JSON.stringify(part ?? null);
     if (shown[name] === key) continue;
     shown[name] = key;
-    slot.replaceChildren(...draw(part, view, base));
+    element.replaceChildren(...draw(part, view, base));
   }
 }
 
