@@ -3,8 +3,9 @@
 The page (in a Web Worker through Pyodide, and the MkDocs hook at build time) calls `estimate`
 with what the form holds and gets back errors per field, the share-link state and a view: every
 figure already formatted in Japanese (`view`), so the page only places text and never computes anything.
-On every keystroke the page calls `estimate_json`, which leaves the share-link state out; it asks
-`share_state_json` for it when the share button is pressed.
+On every keystroke the page calls `estimate_json`, which leaves out the share-link state and the year;
+it asks `year_json` for the twelve months and the hiring comparison once the month is drawn, and
+`share_state_json` for the state when the share button is pressed.
 Guide links in the view are relative to the site root (e.g. "guide/not-delegable/#reserved-zeirishi").
 """
 
@@ -18,7 +19,7 @@ from .errors import InputError
 from .inputs import parse_input
 from .report import build_report
 from .state import decode_state, encode_state
-from .view import report_view
+from .view import report_view, year_parts
 from .wire import load_json
 
 
@@ -27,14 +28,15 @@ def _parse(request: Any, data: Dataset):
                        frozenset(p.id for p in data.hiring.prefectures))
 
 
-def estimate(request: Any, data: Dataset | None = None, *, with_state: bool = True) -> dict[str, Any]:
+def estimate(request: Any, data: Dataset | None = None, *, with_state: bool = True,
+             with_year: bool = True) -> dict[str, Any]:
     """Estimate from the form's input: {"errors": [...], "state": str, "view": {...}}.
 
     `with_state=False` leaves "state" out: encoding it was a tenth of an estimate's time, and the page
     needs it only when the share button is pressed (`share_state_json`)."""
     data = data or default_dataset()
     estimate_input, errors = _parse(request, data)
-    report = build_report(estimate_input, data)
+    report = build_report(estimate_input, data, with_year=with_year)
     result = {"errors": [{"field": e.field, "message": e.message} for e in errors]}
     if with_state:
         result["state"] = encode_state(estimate_input, data.catalog)
@@ -77,9 +79,17 @@ def estimate_json(request_json: str) -> str:
     Never raises: unreadable text gives the estimate of an empty form with the reason among the errors,
     so the page always gets a view to draw."""
     request, problems = _request(request_json)
-    result = estimate(request, with_state=False)
+    result = estimate(request, with_state=False, with_year=False)
     result["errors"] = problems + result["errors"]
     return json.dumps(result, ensure_ascii=False)
+
+
+def year_json(request_json: str) -> str:
+    """The twelve months and the hiring comparison for the same request, as the view's "year" and "hiring"
+    parts: the page asks for them once the month is drawn, so each keystroke's answer stays quick."""
+    data = default_dataset()
+    estimate_input, _ = _parse(_request(request_json)[0], data)
+    return json.dumps(year_parts(build_report(estimate_input, data), data), ensure_ascii=False)
 
 
 def share_state_json(request_json: str, data: Dataset | None = None) -> str:

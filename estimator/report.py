@@ -41,8 +41,8 @@ class Report:
     warnings: tuple[ReservedWarning, ...]
     start: StartPlan
     subsidy: SubsidyScenario
-    year: YearEstimate
-    hiring: "HiringComparison"
+    year: YearEstimate | None  # None when not asked for (the page asks for it after drawing the month)
+    hiring: "HiringComparison | None"
 
 
 @dataclass(frozen=True)
@@ -57,13 +57,16 @@ class HiringComparison:
     break_even_weekly_hours: Fraction | None
 
 
-def build_report(estimate_input: EstimateInput, data: Dataset) -> Report:
+def build_report(estimate_input: EstimateInput, data: Dataset, *, with_year: bool = True) -> Report:
+    """Everything from one input. `with_year=False` leaves the twelve months and the hiring comparison out:
+    the page draws the month first and asks for the year right after (browser.year_json)."""
     catalog, terms = data.catalog, data.terms
     hours = estimate_hours(estimate_input.choices, catalog, terms)
     profile = estimate_input.profile
     weekend = weekend_surcharge(estimate_input, hours.monthly_total.typical, terms)
     start = plan_start(estimate_input.today, terms, profile.video_call != "no", profile.desired_start)
-    year = estimate_year(hours, start.start, profile.fiscal_month or DEFAULT_FISCAL_END_MONTH, terms, weekend)
+    year = (estimate_year(hours, start.start, profile.fiscal_month or DEFAULT_FISCAL_END_MONTH, terms, weekend)
+            if with_year else None)
     options = cost_options(hours.monthly_total.typical, terms.pricing, weekend)
     best = cheapest(options)
     one_off = hours.one_off_work.typical + hours.one_off_buffer.typical
@@ -82,7 +85,7 @@ def build_report(estimate_input: EstimateInput, data: Dataset) -> Report:
         start=start,
         subsidy=subsidy_scenario(hours, data),
         year=year,
-        hiring=compare_hiring(estimate_input, year, data),
+        hiring=compare_hiring(estimate_input, year, data) if year else None,
     )
 
 

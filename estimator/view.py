@@ -40,10 +40,14 @@ def report_view(report: Report, data: Dataset) -> dict[str, Any]:
             "mailto_label": "メールソフトで開く（要点だけの短い文面）" if message.mailto_is_short else "メールソフトで開く",
         },
         "subsidy": _subsidy_view(report),
-        "year": year_view(report, data),
-        "hiring": hiring_view(report, data),
         **page_parts(report, data),
+        **(year_parts(report, data) if report.year else {}),
     }
+
+
+def year_parts(report: Report, data: Dataset) -> dict[str, Any]:
+    """The twelve months and the hiring comparison (the page asks for these after drawing the month)."""
+    return {"year": year_view(report, data), "hiring": hiring_view(report, data)}
 
 
 def _one_off_minutes(report: Report) -> int:

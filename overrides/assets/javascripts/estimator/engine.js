@@ -2,8 +2,8 @@
 //
 // One worker per tab, kept across Material's instant navigation. On a full load an inline script in
 // <head> has already started it (partials/estimator/boot.html) and buffered its first messages: it is
-// adopted here. The protocol is worker.js's: {type: "estimate" | "state" | "restore", id, ...} in,
-// {type: "result" | "state" | "restored" | "error", id, ...} out.
+// adopted here. The protocol is worker.js's: {type: "estimate" | "year" | "state" | "restore", id, ...} in,
+// {type: "result" | "year" | "state" | "restored" | "error", id, ...} out.
 //
 // The worker never ends up broken: when it posts an error for a request, throws, dies or leaves a request
 // unanswered for `limits.answerMs`, it is ended and started again (Python restores from the snapshot in a

@@ -42,6 +42,9 @@ export class Estimator {
     this.response = null;
     this.shown = {}; // result section name -> the JSON of the view part on screen
     this.inFlight = false;
+    this.yearInFlight = false; // the twelve months, asked for after the month is drawn (pumpYear)
+    this.yearWanted = null;
+    this.lastRequest = null;
     this.dirty = true; // an estimate is wanted (the first one recomputes with the browser's date)
     this.dirtySince = null;
     this.firstDone = false;
@@ -140,18 +143,39 @@ export class Estimator {
     this.dirtySince = null;
     this.inFlight = true;
     const input = this.form.collect();
-    const answer = ask({ type: "estimate", request: JSON.stringify({ today: localDate(), ...this.form.request(input) }) });
+    const request = JSON.stringify({ today: localDate(), ...this.form.request(input) });
+    const answer = ask({ type: "estimate", request });
     const sent = performance.now();
-    answer.then((data) => this.settle(data, since, sent));
+    answer.then((data) => this.settle(data, since, sent, request));
     return input;
   }
 
-  settle(answer, since, sent) {
+  // The twelve months and the hiring comparison, asked for once the month is drawn and no newer input
+  // waits: computing them with every keystroke would slow the answer the client is watching.
+  pumpYear() {
+    if (engine.state !== "ready" || this.yearInFlight || this.dirty || this.inFlight || !this.yearWanted) return;
+    const request = this.yearWanted;
+    this.yearWanted = null;
+    this.yearInFlight = true;
+    const started = performance.now();
+    ask({ type: "year", request }).then((data) => {
+      this.yearInFlight = false;
+      if (current !== this) return;
+      if (data.type === "year" && request === this.lastRequest) {
+        drawResult(this.slot, JSON.parse(data.response), this.shown, this.base);
+        performance.measure("estimator:year", { start: started, end: performance.now(), detail: { python: data.ms } });
+      }
+      this.pumpYear();
+    });
+  }
+
+  settle(answer, since, sent, request) {
     this.inFlight = false;
     if (current !== this) return;
     if (answer.type === "result") {
       const received = performance.now();
       this.render(JSON.parse(answer.response));
+      this.lastRequest = this.yearWanted = request;
       const end = performance.now();
       if (!this.firstDone) {
         this.firstDone = true;
@@ -164,6 +188,7 @@ export class Estimator {
       this.dirty = true; // no answer (the worker is being restarted): send the latest input again when ready
     }
     this.pump();
+    this.pumpYear();
   }
 
   async restore(state) {

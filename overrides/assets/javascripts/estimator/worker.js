@@ -11,12 +11,12 @@
 // the boot starts as soon as this module runs instead of waiting for a first message. (A fragment is
 // not part of the HTTP cache key: the worker script stays cached.)
 // In:  {type: "estimate", id, request: JSON text}   {type: "state", id, request: JSON text}
-//      {type: "restore", id, state}
+//      {type: "restore", id, state}   {type: "year", id, request: JSON text} (the twelve months and hiring)
 // Out: {type: "progress", stage: "download" | "start" | "estimator"}
 //      {type: "ready", boot: "snapshot" | "normal", ms, snapshotError?}
 //      {type: "failed", message}
 //      {type: "result", id, response: JSON text, ms}   {type: "state", id, response: state text}
-//      {type: "restored", id, response: JSON text}
+//      {type: "restored", id, response: JSON text}   {type: "year", id, response: JSON text, ms}
 
 let api = null;
 let booting = null; // set at the end of this module, once everything it uses is defined
@@ -39,6 +39,10 @@ self.onmessage = async (event) => {
       const response = api.estimate(String(msg.request));
       self.postMessage({ type: "result", id: msg.id, response, ms: performance.now() - started });
       if (warmUpUntil === 0) warmUp((warmUpUntil = performance.now() + WARM_UP_MS));
+    } else if (msg.type === "year") {
+      const started = performance.now();
+      const response = api.year(String(msg.request));
+      self.postMessage({ type: "year", id: msg.id, response, ms: performance.now() - started });
     } else if (msg.type === "state") {
       self.postMessage({ type: "state", id: msg.id, response: api.state(String(msg.request)) });
     } else if (msg.type === "restore") {
@@ -88,9 +92,11 @@ const FREEZE = "import gc; gc.collect(); gc.freeze()";
 function bind(pyodide) {
   const browser = pyodide.pyimport("estimator.browser");
   const estimateJson = browser.estimate_json;
+  const yearJson = browser.year_json;
   const restoreJson = browser.restore_json;
   const stateJson = browser.share_state_json;
-  api = { estimate: (text) => estimateJson(text), restore: (text) => restoreJson(text), state: (text) => stateJson(text) };
+  api = { estimate: (text) => estimateJson(text), year: (text) => yearJson(text), restore: (text) => restoreJson(text),
+    state: (text) => stateJson(text) };
 }
 
 // Absolute times (ms since the epoch) of the boot's steps, for the page's performance measures.
