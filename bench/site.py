@@ -113,13 +113,14 @@ PROJECT_FILES = ("mkdocs.yml", "docs", "overrides", "includes", "anchors.json")
 
 
 def project_copy(tmp: Path, name: str, faq_copies: int) -> Path:
-    """This project's sources in a temp dir; the hooks find node_modules and build/ through symlinks."""
+    """This project's sources in a temp dir; the hooks find node_modules, build/ and the data (estimator/,
+    where the search's synonyms are) through symlinks."""
     copy = tmp / name
     copy.mkdir()
     for item in PROJECT_FILES:
         source = ROOT / item
         (shutil.copytree if source.is_dir() else shutil.copy2)(source, copy / item)
-    for item in ("node_modules", "build"):
+    for item in ("node_modules", "build", "estimator"):
         (copy / item).symlink_to(ROOT / item)
     if faq_copies > 1:
         faq = copy / "docs" / "faq.md"

@@ -29,29 +29,13 @@ function save(list) {
   render();
 }
 
-function root() { return window.__md_scope || new URL("/", location); }
-
 /** The published address of a site-relative URL: site_url (mkdocs.yml) + the path. */
 export function published(url) {
-  const data = document.getElementById("site-data");
-  const base = data && data.getAttribute("data-site-url");
-  return (base ? base.replace(/\/?$/, "/") : root().href) + url;
+  return window.siteLinks.siteUrl() + url; // links.js: site_url from mkdocs.yml, as the heading buttons copy
 }
 
 export function copyText(text) {
-  if (navigator.clipboard && window.isSecureContext) { return navigator.clipboard.writeText(text); }
-  return new Promise((resolve, reject) => {
-    const area = document.createElement("textarea");
-    area.value = text;
-    area.setAttribute("readonly", "");
-    area.style.position = "fixed";
-    area.style.opacity = "0";
-    document.body.appendChild(area);
-    area.select();
-    const ok = document.execCommand("copy");
-    area.remove();
-    if (ok) { resolve(); } else { reject(new Error("copy failed")); }
-  });
+  return window.siteLinks.copyText(text); // links.js: the clipboard, or a hidden textarea where it is blocked
 }
 
 /** The list as a mail wants it: each title, its URL on the next line, a blank line between answers. */
@@ -92,18 +76,6 @@ function remove(index) {
   return `「${item.title}」を削除しました（残り${list.length}件）`;
 }
 
-function icon(path) {
-  const ns = "http://www.w3.org/2000/svg";
-  const svg = document.createElementNS(ns, "svg");
-  svg.setAttribute("viewBox", "0 0 24 24");
-  svg.setAttribute("aria-hidden", "true");
-  svg.setAttribute("focusable", "false");
-  const shape = document.createElementNS(ns, "path");
-  shape.setAttribute("d", path);
-  svg.appendChild(shape);
-  return svg;
-}
-
 function element(tag, attributes = {}, text = "") {
   const node = document.createElement(tag);
   for (const [name, value] of Object.entries(attributes)) { node.setAttribute(name, value); }
@@ -113,7 +85,7 @@ function element(tag, attributes = {}, text = "") {
 
 function iconButton(action, label, path) {
   const button = element("button", { type: "button", class: "answer-list__icon", "data-answer": action, "aria-label": label, title: label });
-  button.appendChild(icon(path));
+  button.appendChild(window.siteLinks.icon(path));
   return button;
 }
 
@@ -124,7 +96,7 @@ function mount() {
   const section = element("section", { id: "answer-list", class: "answer-list", "aria-label": "回答リスト", hidden: "" });
   const toggle = element("button", { type: "button", class: "answer-list__toggle", "aria-expanded": "false",
     "aria-controls": "answer-list-panel", "data-answer": "toggle" });
-  toggle.appendChild(icon(ICONS.collect));
+  toggle.appendChild(window.siteLinks.icon(ICONS.collect));
   toggle.appendChild(element("span", { class: "answer-list__label" }));
   const body = element("div", { id: "answer-list-panel", class: "answer-list__panel", hidden: "" });
   body.appendChild(element("p", { class: "answer-list__hint" },

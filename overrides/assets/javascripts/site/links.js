@@ -1,5 +1,9 @@
 // Copy-link buttons on every heading, and a brief highlight of the section a link points to.
 // The copied address is built from site_url (mkdocs.yml), so staff always paste the published URL.
+// The buttons are added a few headings at a time after the page is shown: on the FAQ (some ninety
+// headings) adding them all at once was one long task in front of the reader's first interaction.
+// window.siteLinks shares the clipboard, icon and address helpers with search.js and answers.mjs, and
+// lets them add a button of their own next to each heading's (addHeadingButton).
 (function () {
   "use strict";
 
@@ -8,6 +12,8 @@
   var LINK_ICON = "M3.9 12c0-1.71 1.39-3.1 3.1-3.1h4V7H7a5 5 0 0 0 0 10h4v-1.9H7c-1.71 0-3.1-1.39-3.1-3.1M8 13h8v-2H8zm9-6h-4v1.9h4c1.71 0 3.1 1.39 3.1 3.1s-1.39 3.1-3.1 3.1h-4V17h4a5 5 0 0 0 0-10";
   var TEXT_ICON = "M19 3h-4.18C14.4 1.84 13.3 1 12 1s-2.4.84-2.82 2H5a2 2 0 0 0-2 2v14a2 2 0 0 0 2 2h14a2 2 0 0 0 2-2V5a2 2 0 0 0-2-2m-7 0a1 1 0 0 1 1 1 1 1 0 0 1-1 1 1 1 0 0 1-1-1 1 1 0 0 1 1-1M7 7h10V5h2v14H5V5h2zm0 4h10v2H7zm0 4h7v2H7z";
   var statusTimer = null;
+  var CHUNK = 12; // headings per task
+  var extraButtons = []; // buttons other scripts add next to each heading's: {kind, label, path, onClick(heading)}
 
   function siteUrl() {
     var data = document.getElementById("site-data");
@@ -92,6 +98,12 @@
     return element;
   }
 
+  function addExtra(group, heading, spec) {
+    var extra = button(spec.kind, spec.label, spec.path);
+    extra.addEventListener("click", function () { spec.onClick(heading); });
+    group.appendChild(extra);
+  }
+
   function addButtons(heading) {
     if (heading.querySelector(".copy-link")) { return; }
     var title = heading.textContent.trim();
@@ -99,6 +111,7 @@
     group.className = "copy-link";
     group.appendChild(button("url", "リンクをコピー", LINK_ICON));
     group.appendChild(button("title", "見出しとリンクをコピー", TEXT_ICON));
+    extraButtons.forEach(function (spec) { addExtra(group, heading, spec); });
     group.addEventListener("click", function (event) {
       var target = event.target.closest("[data-copy]");
       if (!target) { return; }
@@ -129,10 +142,31 @@
     window.setTimeout(function () { target.classList.remove("is-arrived"); }, 2200);
   }
 
+  function addInChunks(headings, from) {
+    headings.slice(from, from + CHUNK).forEach(addButtons);
+    if (from + CHUNK < headings.length) {
+      window.setTimeout(function () { addInChunks(headings, from + CHUNK); }, 0);
+    }
+  }
+
   function setUp() {
-    Array.prototype.forEach.call(document.querySelectorAll(HEADINGS), addButtons);
+    addInChunks(Array.prototype.slice.call(document.querySelectorAll(HEADINGS)), 0);
     highlight();
   }
+
+  window.siteLinks = {
+    copyText: copyText,
+    icon: icon,
+    siteUrl: siteUrl,
+    pagePath: pagePath,
+    // Another button next to every heading's (already added ones included).
+    addHeadingButton: function (spec) {
+      extraButtons.push(spec);
+      document.querySelectorAll(".md-content .md-typeset .copy-link").forEach(function (group) {
+        if (!group.querySelector('[data-copy="' + spec.kind + '"]')) { addExtra(group, group.parentElement, spec); }
+      });
+    },
+  };
 
   if (window.document$ && typeof window.document$.subscribe === "function") {
     window.document$.subscribe(setUp);

@@ -60,18 +60,6 @@
     }
   }
 
-  function icon(path) {
-    var ns = "http://www.w3.org/2000/svg";
-    var svg = document.createElementNS(ns, "svg");
-    svg.setAttribute("viewBox", "0 0 24 24");
-    svg.setAttribute("aria-hidden", "true");
-    svg.setAttribute("focusable", "false");
-    var shape = document.createElementNS(ns, "path");
-    shape.setAttribute("d", path);
-    svg.appendChild(shape);
-    return svg;
-  }
-
   function button(action, label, path) {
     var element = document.createElement("button");
     element.type = "button";
@@ -79,7 +67,7 @@
     element.setAttribute("data-action", action);
     element.setAttribute("aria-label", label);
     element.title = label;
-    element.appendChild(icon(path));
+    element.appendChild(window.siteLinks.icon(path));
     return element;
   }
 
@@ -215,32 +203,13 @@
     try { return JSON.parse(window.sessionStorage.getItem(LIST_KEY) || "[]").length > 0; } catch (error) { return false; }
   }
 
-  // The page's path below the site root, whatever host or port serves it (as links.js reads it).
-  function pagePath() {
-    var base = window.__md_scope ? window.__md_scope.pathname : "/";
-    var path = location.pathname;
-    return path.indexOf(base) === 0 ? path.slice(base.length) : path.replace(/^\//, "");
-  }
-
   // A third button next to each heading's copy-link buttons (links.js): add the section to the answer list.
   function addHeadingButtons() {
-    document.querySelectorAll(".md-content .md-typeset .copy-link").forEach(function (group) {
-      if (group.querySelector("[data-collect]")) { return; }
-      var heading = group.parentElement;
+    window.siteLinks.addHeadingButton({ kind: "collect", label: "回答リストに追加", path: ADD_ICON, onClick: function (heading) {
+      var url = window.siteLinks.pagePath() + (heading.tagName === "H1" ? "" : "#" + heading.id);
       var title = heading.textContent.trim();
-      var button = document.createElement("button");
-      button.type = "button";
-      button.className = "copy-link__button";
-      button.setAttribute("data-collect", "");
-      button.setAttribute("aria-label", "回答リストに追加");
-      button.title = "回答リストに追加";
-      button.appendChild(icon(ADD_ICON));
-      button.addEventListener("click", function () {
-        var url = pagePath() + (heading.tagName === "H1" ? "" : "#" + heading.id);
-        loadAnswers().then(function (m) { m.setUp(); m.announce(m.add({ title: title, url: url })); });
-      });
-      group.appendChild(button);
-    });
+      loadAnswers().then(function (m) { m.setUp(); m.announce(m.add({ title: title, url: url })); });
+    } });
   }
 
   // The answer list's announcements: a polite status that is on every page before anything is said in it
