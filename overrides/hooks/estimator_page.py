@@ -109,7 +109,7 @@ def _form_context(today: str) -> dict[str, Any]:
         "channels": [c.name for c in terms.inquiry_channels],
         "email": terms.email,
         "provider": terms.provider_name,
-        "default": estimate({"today": today}, data),
+        "default": estimate({"today": today}, data, with_year=False),
         "presets": _presets(data),
         "prefectures": [{"id": p.id, "name": p.name} for p in data.hiring.prefectures],
         "default_prefecture": data.hiring.default_prefecture,

@@ -1,4 +1,5 @@
-// Drawing the twelve months and the hiring comparison from the view Python returns (estimator/year_view.py).
+// Drawing the twelve months and the hiring comparison from the view Python returns (estimator/year_view.py),
+// once Python has answered (they are not in the first paint: see result.html).
 // The chart is inline SVG built with DOM calls from Python's geometry; its table holds the same figures
 // for screen readers and print. No figure is computed here.
 
