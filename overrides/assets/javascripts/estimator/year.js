@@ -65,8 +65,8 @@ export function hiring(x) {
     h("p", {}, x.supervision),
     h("p", {}, "お金に表れないこと："),
     h("ul", {}, x.unpriced.map((t) => h("li", {}, t))),
-    h("details", { class: "est-sources" }, h("summary", {}, "計算に使った数字の出典"),
-      h("ul", {}, x.defaults.map((t) => h("li", {}, t)))),
+    h("p", { class: "est-sources__title" }, "計算に使った数字の出典"),
+    h("ul", { class: "est-sources" }, x.defaults.map((t) => h("li", {}, t))),
     h("p", { class: "est-note" }, x.caution),
   ];
 }
