@@ -17,12 +17,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from urllib.parse import quote
 
-from .catalog import PERIOD_NAMES
 from .dataset import Dataset
 from .inputs import PRIORITY_NAMES, VIDEO_CALL_NAMES, volume_text
 from .report import Report
 from .text import clip
-from .units import date_ja, hours, quantity, yen
+from .units import date_ja, hours, yen
 
 MAILTO_URL_LIMIT = 2000
 SUBJECT_INDUSTRY_LIMIT = 30

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from typing import Any
 
-from .catalog import PERIOD_NAMES
 from .dataset import Dataset
 from .inputs import PRIORITY_NAMES, volume_text
 from .report import Report

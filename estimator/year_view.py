@@ -10,7 +10,7 @@ from __future__ import annotations
 from typing import Any
 
 from . import terms_text
-from .annual import HOURLY, SWITCH, YearCost
+from .annual import HOURLY, SWITCH
 from .dataset import Dataset
 from .report import Report
 from .units import ceil_div, hours, yen

@@ -17,7 +17,7 @@ import zlib
 from hypothesis import given, settings, strategies as st
 
 from estimator import InputError, default_dataset
-from estimator.browser import estimate, estimate_json, restore, restore_json, share_state_json
+from estimator.browser import estimate, estimate_json, restore_json, share_state_json
 from estimator.state import decode_state, encode_state
 from estimator.inputs import validate_input
 

@@ -7,7 +7,7 @@ from fractions import Fraction
 from hypothesis import given, strategies as st
 
 from estimator import default_dataset
-from estimator.annual import MonthHours, _price, add_months, estimate_year
+from estimator.annual import MonthHours, _price, add_months
 from estimator.browser import estimate, restore
 from estimator.hiring import BREAK_EVEN_STEP, break_even_weekly_hours, default_input, hiring_cost, outsourcing_year_yen
 
