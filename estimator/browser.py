@@ -12,12 +12,13 @@ Guide links in the view are relative to the site root (e.g. "guide/not-delegable
 from __future__ import annotations
 
 import json
+from functools import lru_cache
 from typing import Any
 
 from .dataset import Dataset, default_dataset
 from .errors import InputError
 from .inputs import parse_input
-from .report import build_report
+from .report import Report, add_year, build_report
 from .state import decode_state, encode_state
 from .view import report_view, year_parts
 from .wire import load_json
@@ -73,23 +74,36 @@ def _request(request_json: Any) -> tuple[Any, list[dict[str, str]]]:
         return {}, [{"field": e.field, "message": e.message} for e in error.errors]
 
 
-def estimate_json(request_json: str) -> str:
-    """`estimate` without the state, through JSON text: the cheapest way across the Pyodide boundary.
+def _month(request_json: Any) -> tuple[list[dict[str, str]], Report]:
+    # Only text is a cache key (anything else is unreadable anyway).
+    return _month_of_text(request_json if isinstance(request_json, str) else "")
 
-    Never raises: unreadable text gives the estimate of an empty form with the reason among the errors,
-    so the page always gets a view to draw."""
+
+@lru_cache(maxsize=1)
+def _month_of_text(request_json: str) -> tuple[list[dict[str, str]], Report]:
+    """The errors and the month's report of the page's latest request text. Kept for `year_json`, which the
+    page calls with the same text right after `estimate_json`: the year is added to this month, not built
+    again from the text. Never raises: unreadable text is read as an empty form, with the reason."""
+    data = default_dataset()
     request, problems = _request(request_json)
-    result = estimate(request, with_state=False, with_year=False)
-    result["errors"] = problems + result["errors"]
-    return json.dumps(result, ensure_ascii=False)
+    estimate_input, errors = _parse(request, data)
+    errors_view = problems + [{"field": e.field, "message": e.message} for e in errors]
+    return errors_view, build_report(estimate_input, data, with_year=False)
+
+
+def estimate_json(request_json: str) -> str:
+    """`estimate` without the state and the year, through JSON text: the cheapest way across the Pyodide
+    boundary. Unreadable text gives the estimate of an empty form with the reason among the errors, so the
+    page always gets a view to draw."""
+    errors, report = _month(request_json)
+    return json.dumps({"errors": errors, "view": report_view(report, default_dataset())}, ensure_ascii=False)
 
 
 def year_json(request_json: str) -> str:
     """The twelve months and the hiring comparison for the same request, as the view's "year" and "hiring"
     parts: the page asks for them once the month is drawn, so each keystroke's answer stays quick."""
     data = default_dataset()
-    estimate_input, _ = _parse(_request(request_json)[0], data)
-    return json.dumps(year_parts(build_report(estimate_input, data), data), ensure_ascii=False)
+    return json.dumps(year_parts(add_year(_month(request_json)[1], data), data), ensure_ascii=False)
 
 
 def share_state_json(request_json: str, data: Dataset | None = None) -> str:

@@ -127,7 +127,7 @@ def load_hiring(path: Path) -> HiringData:
         for r in root.tables("prefectures"))
     defaults = root.table("defaults", "[defaults]")
     coverage = root.table("coverage", "[coverage]")
-    data = HiringData(
+    return HiringData(
         sources=sources,
         prefectures=prefectures,
         rates=tuple(rates),
@@ -140,7 +140,6 @@ def load_hiring(path: Path) -> HiringData:
         equipment=_default(defaults, "equipment_yen", source_ids),
         supervision_percent=_default(defaults, "supervision_percent", source_ids),
     )
-    return data
 
 
 def _percent(r: Record, field: str) -> Fraction:

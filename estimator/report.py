@@ -59,19 +59,17 @@ class HiringComparison:
 
 def build_report(estimate_input: EstimateInput, data: Dataset, *, with_year: bool = True) -> Report:
     """Everything from one input. `with_year=False` leaves the twelve months and the hiring comparison out:
-    the page draws the month first and asks for the year right after (browser.year_json)."""
+    the page draws the month first and asks for the year right after (browser.year_json, `add_year`)."""
     catalog, terms = data.catalog, data.terms
     hours = estimate_hours(estimate_input.choices, catalog, terms)
     profile = estimate_input.profile
     weekend = weekend_surcharge(estimate_input, hours.monthly_total.typical, terms)
     start = plan_start(estimate_input.today, terms, profile.video_call != "no", profile.desired_start)
-    year = (estimate_year(hours, start.start, profile.fiscal_month or DEFAULT_FISCAL_END_MONTH, terms, weekend)
-            if with_year else None)
     options = cost_options(hours.monthly_total.typical, terms.pricing, weekend)
     best = cheapest(options)
     one_off = hours.one_off_work.typical + hours.one_off_buffer.typical
     first = first_month(best.id, hours.monthly_total.typical, one_off, terms.setup_fee_yen, terms.pricing, weekend)
-    return Report(
+    report = Report(
         input=estimate_input,
         hours=hours,
         options=options,
@@ -84,9 +82,17 @@ def build_report(estimate_input: EstimateInput, data: Dataset, *, with_year: boo
         warnings=reserved_warnings(hours, catalog),
         start=start,
         subsidy=subsidy_scenario(hours, data),
-        year=year,
-        hiring=compare_hiring(estimate_input, year, data) if year else None,
+        year=None,
+        hiring=None,
     )
+    return add_year(report, data) if with_year else report
+
+
+def add_year(report: Report, data: Dataset) -> Report:
+    """The report with the twelve months and the hiring comparison, from the month it already holds."""
+    fiscal = report.input.profile.fiscal_month or DEFAULT_FISCAL_END_MONTH
+    year = estimate_year(report.hours, report.start.start, fiscal, data.terms, report.weekend_surcharge_yen)
+    return replace(report, year=year, hiring=compare_hiring(report.input, year, data))
 
 
 DEFAULT_FISCAL_END_MONTH = 3  # the commonest 決算月 of Japanese companies; the page says so when it is assumed

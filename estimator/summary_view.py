@@ -11,6 +11,34 @@ from .report import Report
 from .units import hours, quantity, yen
 
 
+NO_TASKS = "業務を1つ以上選ぶと、時間と料金を計算します。"
+
+
+def one_off_minutes(report: Report) -> int:
+    return report.hours.one_off_work.typical + report.hours.one_off_buffer.typical
+
+
+def yearly_minutes(report: Report) -> int:
+    return report.hours.yearly_work.typical + report.hours.yearly_buffer.typical
+
+
+def summary(report: Report) -> str:
+    """The estimate in a sentence or two: the view's summary and what the summary bar tells screen readers."""
+    h = report.hours
+    if not h.lines:
+        return NO_TASKS
+    first = yen(report.first_month.cost.gross_yen)
+    if h.monthly_total.typical == 0:
+        one_off, yearly = one_off_minutes(report), yearly_minutes(report)
+        if not one_off and not yearly:
+            return "選んだ業務は、この見積もりの時間に含まれない業務だけです。"
+        parts = [f"初回のみ 約{hours(one_off)}" if one_off else "", f"時期のある業務が年に約{hours(yearly)}" if yearly else ""]
+        return f"毎月の作業はありません。{'、'.join(p for p in parts if p)}で、最初の月は{first}（税込）です。"
+    best = report.best_option
+    return (f"毎月 約{hours(h.monthly_total.typical)}（{hours(h.monthly_total.low)}〜{hours(h.monthly_total.high)}）。"
+            f"いちばん安い払い方は{best.name}で月{yen(best.cost.gross_yen)}（税込）。")
+
+
 def page_parts(report: Report, data: Dataset) -> dict[str, Any]:
     return {"bar": _bar_view(report), "answers": _answers_view(report), "method": _method_lines(report, data)}
 
@@ -20,19 +48,15 @@ def _bar_view(report: Report) -> dict[str, Any]:
 
     `sentence` is what screen readers hear once the client pauses (the bar itself is not a live region)."""
     best = report.best_option
-    hours_text = hours(report.hours.monthly_total.typical)
     cost = f"月{yen(best.cost.gross_yen)}（税込）"
     fit = report.budget
     budget, budget_sentence = "", ""
     if fit is not None:
         budget = "予算内" if fit.within else f"予算を{yen(fit.over_by_yen)}超過"
         budget_sentence = "予算内です。" if fit.within else f"予算を{yen(fit.over_by_yen)}超えます。"
-    if not report.hours.lines:
-        sentence = "業務が選ばれていません。業務を選ぶと、時間と料金を計算します。"
-    else:
-        sentence = f"毎月 約{hours_text}、いちばん安い払い方は{best.name}で{cost}。{budget_sentence}"
-    return {"hours": hours_text, "plan": best.name, "cost": cost, "budget": budget,
-            "within": None if fit is None else fit.within, "sentence": sentence}
+    return {"hours": hours(report.hours.monthly_total.typical), "plan": best.name, "cost": cost, "budget": budget,
+            "within": None if fit is None else fit.within,
+            "sentence": summary(report) + (budget_sentence if report.hours.lines else "")}
 
 
 def _answers_view(report: Report) -> dict[str, Any]:

@@ -12,6 +12,7 @@ from .terms import Terms
 from .units import hours, yen
 
 WEEKDAY_NAMES = "月火水木金土日"
+TAX_ROUNDING_NAMES = {"floor": "切り捨て", "round": "四捨五入", "ceil": "切り上げ"}
 
 
 def money(net_yen: int, terms: Terms) -> str:

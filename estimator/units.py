@@ -50,7 +50,12 @@ def quantity(value: Fraction) -> str:
 
 
 def date_ja(day: datetime.date) -> str:
-    return f"{day.year}年{day.month}月{day.day}日（{WEEKDAYS_JA[day.weekday()]}）"
+    return f"{day_ja(day)}（{WEEKDAYS_JA[day.weekday()]}）"
+
+
+def day_ja(day: datetime.date) -> str:
+    """A date without its weekday: 「2026年12月1日」 (when a text was read, when a rate took effect)."""
+    return f"{day.year}年{day.month}月{day.day}日"
 
 
 def ceil_div(numerator: int, denominator: int) -> int:

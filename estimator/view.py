@@ -16,10 +16,9 @@ from .inputs import PRIORITY_NAMES, volume_text
 from .inquiry import compose_inquiry
 from .report import Report
 from .units import date_ja, hours, hours_adding_up, quantity, yen
-from .summary_view import page_parts
+from .summary_view import one_off_minutes, page_parts, summary, yearly_minutes
 from .year_view import hiring_view, year_view
 
-NO_TASKS = "業務を1つ以上選ぶと、時間と料金を計算します。"
 ROUNDING_NOTE = "表の時間は0.1時間単位です。各行の端数は、合計と一致するように調整しています。"
 
 
@@ -27,7 +26,7 @@ def report_view(report: Report, data: Dataset) -> dict[str, Any]:
     message = compose_inquiry(report, data)
     return {
         "has_tasks": bool(report.hours.lines),
-        "summary": _summary(report),
+        "summary": summary(report),
         "hours": _hours_view(report, data),
         "costs": _costs_view(report, data),
         "budget": _budget_view(report),
@@ -48,30 +47,6 @@ def report_view(report: Report, data: Dataset) -> dict[str, Any]:
 def year_parts(report: Report, data: Dataset) -> dict[str, Any]:
     """The twelve months and the hiring comparison (the page asks for these after drawing the month)."""
     return {"year": year_view(report, data), "hiring": hiring_view(report, data)}
-
-
-def _one_off_minutes(report: Report) -> int:
-    return report.hours.one_off_work.typical + report.hours.one_off_buffer.typical
-
-
-def _yearly_minutes(report: Report) -> int:
-    return report.hours.yearly_work.typical + report.hours.yearly_buffer.typical
-
-
-def _summary(report: Report) -> str:
-    h = report.hours
-    if not h.lines:
-        return NO_TASKS
-    first = yen(report.first_month.cost.gross_yen)
-    if h.monthly_total.typical == 0:
-        one_off, yearly = _one_off_minutes(report), _yearly_minutes(report)
-        if not one_off and not yearly:
-            return "選んだ業務は、この見積もりの時間に含まれない業務だけです。"
-        parts = [f"初回のみ 約{hours(one_off)}" if one_off else "", f"時期のある業務が年に約{hours(yearly)}" if yearly else ""]
-        return f"毎月の作業はありません。{'、'.join(p for p in parts if p)}で、最初の月は{first}（税込）です。"
-    best = report.best_option
-    return (f"毎月 約{hours(h.monthly_total.typical)}（{hours(h.monthly_total.low)}〜{hours(h.monthly_total.high)}）。"
-            f"いちばん安い払い方は{best.name}で月{yen(best.cost.gross_yen)}（税込）。")
 
 
 def _line_note(line) -> str:
@@ -128,9 +103,9 @@ def _hours_view(report: Report, data: Dataset) -> dict[str, Any]:
         "buffer": hours(h.monthly_buffer.typical),
         "buffer_percent": h.buffer_percent,
         "buffer_line": buffer_lines["monthly"],
-        "one_off": hours(_one_off_minutes(report)),
+        "one_off": hours(one_off_minutes(report)),
         "one_off_buffer_line": buffer_lines["one_off"],
-        "yearly": hours(_yearly_minutes(report)),
+        "yearly": hours(yearly_minutes(report)),
         "yearly_buffer_line": buffer_lines["yearly"],
         "setup": hours(h.setup_minutes),
         "setup_note": f"最初の引き継ぎ：約{hours(h.setup_minutes)}（初期費用に含まれます）" if h.setup_minutes else "",
@@ -142,7 +117,7 @@ def _hours_view(report: Report, data: Dataset) -> dict[str, Any]:
 def _costs_view(report: Report, data: Dataset) -> dict[str, Any]:
     terms = data.terms
     pricing = terms.pricing
-    rounding = {"floor": "1円未満切り捨て", "round": "1円未満四捨五入", "ceil": "1円未満切り上げ"}[pricing.tax_rounding]
+    rounding = "1円未満" + terms_text.TAX_ROUNDING_NAMES[pricing.tax_rounding]
     plans = {plan.id: plan for plan in pricing.plans}
     options = []
     for option in report.options:

@@ -13,7 +13,7 @@ from . import terms_text
 from .annual import HOURLY, SWITCH
 from .dataset import Dataset
 from .report import Report
-from .units import ceil_div, hours, yen
+from .units import ceil_div, day_ja, hours, yen
 
 CHART_WIDTH, CHART_HEIGHT = 640, 260
 PLOT_LEFT, PLOT_RIGHT, PLOT_TOP, PLOT_BOTTOM = 44, 628, 16, 224
@@ -180,13 +180,13 @@ def _hiring_sources(report: Report, data: Dataset) -> list[str]:
     d = data.hiring
     prefecture = d.prefecture(report.hiring.given.prefecture_id)
     wage_source = d.source("minimum-wage")
-    out = [f"{prefecture.name}の最低賃金：時給{yen(prefecture.minimum_wage_yen)}（{prefecture.minimum_wage_from.year}年"
-           f"{prefecture.minimum_wage_from.month}月{prefecture.minimum_wage_from.day}日から。{wage_source.note}）"]
+    out = [f"{prefecture.name}の最低賃金：時給{yen(prefecture.minimum_wage_yen)}（{day_ja(prefecture.minimum_wage_from)}"
+           f"から。{wage_source.note}）"]
     for label, default in (("時給の初期値", d.hourly_wage), ("通勤手当の初期値", d.commuting), ("採用の費用の初期値", d.recruiting),
                            ("パソコンなどの費用の初期値", d.equipment), ("教える時間", d.supervision_percent)):
         if default.source:
             source = d.source(default.source)
-            out.append(f"{label}：{source.title}（{source.read_on.year}年{source.read_on.month}月{source.read_on.day}日に確認）"
+            out.append(f"{label}：{source.title}（{day_ja(source.read_on)}に確認）"
                        + (f"。{source.note}" if source.note else ""))
         else:
             out.append(f"{label}：{default.assumption}")

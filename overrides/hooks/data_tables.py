@@ -19,7 +19,7 @@ from estimator.law import READING_NAMES, NotRead
 from estimator.schedule import route_steps
 from estimator.pricing import with_tax
 from estimator.subsidy import worked_example
-from estimator.units import quantity, yen
+from estimator.units import day_ja, quantity, yen
 from mkdocs.exceptions import PluginError
 
 MARKER = re.compile(r"<!--\s*(data|value|term|law|quote):([a-z0-9-]+)\s*-->")
@@ -84,7 +84,7 @@ def _plans(data):
 
 def _rates(data):
     p = data.terms.pricing
-    rounding = {"floor": "切り捨て", "round": "四捨五入", "ceil": "切り上げ"}[p.tax_rounding]
+    rounding = terms_text.TAX_ROUNDING_NAMES[p.tax_rounding]
     items = [
         f"- 従量制（スポット）：1時間 {yen(p.hourly_rate_yen)}（税抜）。{p.hourly_increment_minutes}分単位で切り上げて計算します。",
         f"- プランの超過分：{p.overage_increment_minutes}分単位で切り上げ、プランごとの超過単価で計算します。",
@@ -147,7 +147,7 @@ def _professions(data):
 
 def _law_text(text, label):
     """One read article as a list item: the excerpt quoted, then what was read, where and when."""
-    read = f"{text.read_on.year}年{text.read_on.month}月{text.read_on.day}日"
+    read = day_ja(text.read_on)
     lines = [f"- {label}：{text.article}",
              f"    - 「{text.excerpt}」",
              f"    - 読んだもの：[{text.source}]({text.url})（{READING_NAMES[text.reading]}、{read}に読みました）"]
@@ -200,7 +200,7 @@ def _subsidy(data):
     rule, ex = data.subsidy, worked_example(data.subsidy)
     p = rule.programme
     status = "終了した制度です。" if not rule.is_open else ""
-    read = "、".join(f"[{s.title}]({s.url})（{s.read_on.year}年{s.read_on.month}月{s.read_on.day}日に読みました）"
+    read = "、".join(f"[{s.title}]({s.url})（{day_ja(s.read_on)}に読みました）"
                     for s in p.sources)
     return "\n".join([
         f"!!! warning \"{rule.name}は{status}\"",
