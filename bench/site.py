@@ -1,8 +1,9 @@
 """Speed and quality of the built site: Lighthouse scores, and how `mkdocs build` grows with the content.
 
 1. Lighthouse 13.5.0 (node_modules/.bin/lighthouse, Debian's chromium, default mobile settings) on the
-   home page, one guide, the FAQ and the estimator, median of 3 runs each, against a bare Material page
-   (a one-page MkDocs project with only the material theme, built into a temp dir) run side by side:
+   home page, one guide, the FAQ and the estimator, median of 3 runs each, each against a bare Material page
+   built from the same Markdown (a MkDocs project with only the material theme, built into a temp dir)
+   run side by side:
    performance, accessibility, best practices, SEO, Total Blocking Time and Largest Contentful Paint,
    also as ratios to the bare page.
    Both are served by deploy/preview.py, i.e. with site/_headers (CSP, cache lifetimes) and gzip, as a
@@ -76,15 +77,26 @@ def median_run(url: str) -> dict:
     return result
 
 
+# Each page's Markdown source, for its bare twin.
+SOURCES = {"home": "index.md", "guide": "guide/pricing.md", "faq": "faq.md", "estimate": "estimate/index.md"}
+
+
 def bare_material_site(tmp: Path) -> Path:
-    """A one-page MkDocs + Material site (fonts off: nothing may come from another host), built."""
+    """A MkDocs + Material site (fonts off: nothing may come from another host) holding each measured page
+    built from that page's own Markdown, at the same address: front matter, comments (the data markers)
+    and attribute lists dropped, so it is Material alone with the same text."""
     project = tmp / "bare"
     (project / "docs").mkdir(parents=True)
     (project / "mkdocs.yml").write_text("site_name: Bare\nsite_url: http://127.0.0.1:8000/\n"
                                         "theme:\n  name: material\n  language: ja\n  font: false\n", encoding="utf-8")
-    faq = (ROOT / "docs" / "faq.md").read_text(encoding="utf-8")
-    body = re.sub(r"\A---\n.*?\n---\n", "", faq, flags=re.S)
-    (project / "docs" / "index.md").write_text(re.sub(r"<!--.*?-->", "", body), encoding="utf-8")
+    for source in SOURCES.values():
+        text = (ROOT / "docs" / source).read_text(encoding="utf-8")
+        text = re.sub(r"\A---\n.*?\n---\n", "", text, flags=re.S)
+        text = re.sub(r"<!--.*?-->", "", text, flags=re.S)
+        text = re.sub(r"\s*\{[#.][^}\n]*\}", "", text)
+        target = project / "docs" / source
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(text, encoding="utf-8")
     subprocess.run([str(BIN / "mkdocs"), "build", "-q", "-f", str(project / "mkdocs.yml")], env=ENV, check=True,
                    capture_output=True)
     (project / "site" / "_headers").write_text("", encoding="utf-8")
@@ -98,8 +110,8 @@ def lighthouse_bench(tmp: Path) -> dict:
     try:
         for name, path in PAGES.items():
             results[name] = median_run(site_url + path)
-            # The bare page right after each of ours, so both see the same machine load.
-            results[f"bare ({name})"] = median_run(bare_url)
+            # Its bare twin right after it, so both see the same machine load.
+            results[f"bare ({name})"] = median_run(bare_url + path)
     finally:
         for server in (site_server, bare_server):
             server.shutdown()

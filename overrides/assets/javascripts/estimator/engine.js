@@ -1,8 +1,9 @@
 // Talking to the Pyodide worker (worker.js): starting it, asking it things, and never leaving it broken.
 //
-// One worker per tab, kept across Material's instant navigation. On a full load an inline script in
-// <head> has already started it (partials/estimator/boot.html) and buffered its first messages: it is
-// adopted here. The protocol is worker.js's: {type: "estimate" | "year" | "state" | "restore", id, ...} in,
+// One worker per tab, kept across Material's instant navigation. On a full load it is started once the
+// page has loaded: Pyodide's start (compiling WebAssembly, inflating the snapshot) takes every core it can
+// get, and started from <head> it slowed the page's own parsing and first layout by a factor of two to
+// three on two cores (README "Started after the page has loaded"). The protocol is worker.js's: {type: "estimate" | "year" | "state" | "restore", id, ...} in,
 // {type: "result" | "year" | "state" | "restored" | "error", id, ...} out.
 //
 // The worker never ends up broken: when it posts an error for a request, throws, dies or leaves a request
@@ -46,15 +47,11 @@ export function workerURL(settingsJSON, base = location.href) {
 }
 
 export function start(settingsJSON) {
-  if (engine.worker || engine.state === "failed") return;
+  if (engine.worker || engine.state === "failed" || engine.state === "loading") return;
   engine.settings = settingsJSON;
-  const early = window.__estimatorBoot;
-  if (early?.worker && !early.adopted) {
-    adopt(early.worker, early.queue.splice(0));
-    window.__estimatorBoot = { worker: early.worker, queue: [], adopted: true };
-  } else {
-    launch();
-  }
+  engine.state = "loading";
+  if (document.readyState === "complete") launch();
+  else window.addEventListener("load", () => setTimeout(launch, 0), { once: true });
 }
 
 function launch() {
@@ -69,10 +66,10 @@ function launch() {
     fail(String(error));
     return;
   }
-  adopt(worker, []);
+  watch(worker);
 }
 
-function adopt(worker, queued) {
+function watch(worker) {
   engine.worker = worker;
   if (engine.state !== "restarting") engine.state = "loading";
   const mine = () => engine.worker === worker; // messages of an ended worker are ignored
@@ -115,13 +112,8 @@ function adopt(worker, queued) {
       if (data.type === "error") restart(data.message || "error");
     }
   };
-  if (queued.length) {
-    worker.onmessage = null;
-    worker.onerror = null;
-  }
   worker.addEventListener("error", onError);
   worker.addEventListener("message", onMessage);
-  for (const event of queued) (event.type === "error" ? onError : onMessage)(event);
 }
 
 // End the current worker; every question still waiting is answered {type: "restarted"}.

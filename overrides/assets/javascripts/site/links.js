@@ -1,7 +1,8 @@
 // Copy-link buttons on every heading, and a brief highlight of the section a link points to.
 // The copied address is built from site_url (mkdocs.yml), so staff always paste the published URL.
-// The buttons are added a few headings at a time after the page is shown: on the FAQ (some ninety
-// headings) adding them all at once was one long task in front of the reader's first interaction.
+// The buttons are added a few headings at a time while the browser is idle after the page is shown: on the
+// FAQ (some ninety headings) adding them all at once was one long task in front of the reader's first
+// interaction.
 // window.siteLinks shares the clipboard, icon and address helpers with search.js and answers.mjs, and
 // lets them add a button of their own next to each heading's (addHeadingButton).
 (function () {
@@ -13,6 +14,7 @@
   var TEXT_ICON = "M19 3h-4.18C14.4 1.84 13.3 1 12 1s-2.4.84-2.82 2H5a2 2 0 0 0-2 2v14a2 2 0 0 0 2 2h14a2 2 0 0 0 2-2V5a2 2 0 0 0-2-2m-7 0a1 1 0 0 1 1 1 1 1 0 0 1-1 1 1 1 0 0 1-1-1 1 1 0 0 1 1-1M7 7h10V5h2v14H5V5h2zm0 4h10v2H7zm0 4h7v2H7z";
   var statusTimer = null;
   var CHUNK = 12; // headings per task
+  var IDLE_WAIT_MS = 500;
   var extraButtons = []; // buttons other scripts add next to each heading's: {kind, label, path, onClick(heading)}
 
   function siteUrl() {
@@ -142,15 +144,23 @@
     window.setTimeout(function () { target.classList.remove("is-arrived"); }, 2200);
   }
 
+  // The next task once the browser is idle (at most IDLE_WAIT_MS later): the first chunk too, so that
+  // none of it runs in the task that ends the page's loading, in front of its first paint of the rest.
+  function later(fn) {
+    if (window.requestIdleCallback) { window.requestIdleCallback(fn, { timeout: IDLE_WAIT_MS }); }
+    else { window.setTimeout(fn, 0); }
+  }
+
   function addInChunks(headings, from) {
     headings.slice(from, from + CHUNK).forEach(addButtons);
     if (from + CHUNK < headings.length) {
-      window.setTimeout(function () { addInChunks(headings, from + CHUNK); }, 0);
+      later(function () { addInChunks(headings, from + CHUNK); });
     }
   }
 
   function setUp() {
-    addInChunks(Array.prototype.slice.call(document.querySelectorAll(HEADINGS)), 0);
+    var headings = Array.prototype.slice.call(document.querySelectorAll(HEADINGS));
+    later(function () { addInChunks(headings, 0); });
     highlight();
   }
 
