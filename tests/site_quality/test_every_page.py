@@ -82,9 +82,11 @@ def survey(request, browser, site_url):
     try:
         for url in PAGES:
             current[0] = url
-            # The light pass waits for the network to settle, so late requests (the estimator's worker,
-            # lazy assets) are seen too; the dark pass only needs the page drawn.
-            page.goto(url, wait_until="networkidle" if request.param == "light" else "load")
+            # The light pass waits for the network to settle, so late requests (lazy assets) are seen too;
+            # the dark pass only needs the page drawn. The estimator's worker starts after the page's load
+            # event, so both wait for it there: its requests belong to that page, not to the next one.
+            settle = request.param == "light" or url.startswith("estimate/")
+            page.goto(url, wait_until="networkidle" if settle else "load")
             found = axe.run(page, options={"resultTypes": ["violations"]}).response["violations"]
             seen.violations[url] = [f"{v['id']} ({v['impact']}): {[n['target'] for n in v['nodes']][:5]}" for v in found]
     finally:

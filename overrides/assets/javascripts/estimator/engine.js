@@ -38,7 +38,7 @@ function fail(message) {
   notify();
 }
 
-// The worker reads its settings from its URL's fragment (see worker.js): the same as the head script.
+// The worker reads its settings from its URL's fragment (see worker.js), so it starts loading at once.
 export function workerURL(settingsJSON, base = location.href) {
   const abs = (url) => new URL(url, base).href;
   const s = JSON.parse(settingsJSON);
