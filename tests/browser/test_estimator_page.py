@@ -60,6 +60,18 @@ def test_first_paint_shows_the_build_time_estimate_marked_as_default(page):
     assert page.locator("li[data-task] a.est-qa").count() == tasks
 
 
+def test_python_starts_loading_only_after_the_page_has_loaded(page):
+    """Pyodide's start takes every core it can get: the page is parsed, laid out and loaded first."""
+    asked = []
+    page.on("request", lambda r: "/assets/pyodide/" in r.url and asked.append(r))
+    page.goto("estimate/", wait_until="load")
+    loaded_at = page.evaluate("performance.timeOrigin + performance.getEntriesByType('navigation')[0].loadEventStart")
+    page.wait_for_selector(f"{ROOT}[data-source=python]", timeout=60_000)
+    assert asked, "the worker fetched nothing of Pyodide"
+    first = min(r.timing["startTime"] for r in asked)
+    assert first >= loaded_at - 1, (first, loaded_at)  # the request's time is in whole milliseconds
+
+
 def test_python_takes_over_with_the_same_figures_and_the_snapshot_path(page):
     page.goto("estimate/")
     default_text = page.locator("[data-est=hours]").inner_text()

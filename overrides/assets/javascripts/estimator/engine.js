@@ -13,7 +13,7 @@
 // a minute means something is wrong beyond one bad input: the engine then fails, and the page offers the
 // printable checklist and the contact details.
 
-export const limits = { bootMs: 45000, answerMs: 10000, restarts: 3 };
+export const limits = { loadWaitMs: 5000, bootMs: 45000, answerMs: 10000, restarts: 3 };
 
 export const engine = {
   worker: null,
@@ -50,8 +50,18 @@ export function start(settingsJSON) {
   if (engine.worker || engine.state === "failed" || engine.state === "loading") return;
   engine.settings = settingsJSON;
   engine.state = "loading";
-  if (document.readyState === "complete") launch();
-  else window.addEventListener("load", () => setTimeout(launch, 0), { once: true });
+  if (document.readyState === "complete") {
+    launch();
+    return;
+  }
+  // After the load event's own work; and not later than `limits.loadWaitMs` should some file hold it up.
+  let launched = false;
+  const once = () => {
+    if (!launched) launch();
+    launched = true;
+  };
+  window.addEventListener("load", () => setTimeout(once, 0), { once: true });
+  setTimeout(once, limits.loadWaitMs);
 }
 
 function launch() {
