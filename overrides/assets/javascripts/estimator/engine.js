@@ -2,8 +2,9 @@
 //
 // One worker per tab, kept across Material's instant navigation. On a full load it is started once the
 // page has loaded: Pyodide's start (compiling WebAssembly, inflating the snapshot) takes every core it can
-// get, and started from <head> it slowed the page's own parsing and first layout by a factor of two to
-// three on two cores (README "Started after the page has loaded"). The protocol is worker.js's: {type: "estimate" | "year" | "state" | "restore", id, ...} in,
+// get, and started from <head> it slowed the page's own parsing and first layout two to three times on two
+// cores (README "Started once the page has loaded"). The protocol is worker.js's:
+// {type: "estimate" | "year" | "state" | "restore", id, ...} in,
 // {type: "result" | "year" | "state" | "restored" | "error", id, ...} out.
 //
 // The worker never ends up broken: when it posts an error for a request, throws, dies or leaves a request
@@ -57,8 +58,9 @@ export function start(settingsJSON) {
   // After the load event's own work; and not later than `limits.loadWaitMs` should some file hold it up.
   let launched = false;
   const once = () => {
-    if (!launched) launch();
+    if (launched) return;
     launched = true;
+    launch();
   };
   window.addEventListener("load", () => setTimeout(once, 0), { once: true });
   setTimeout(once, limits.loadWaitMs);

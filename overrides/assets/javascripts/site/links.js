@@ -144,8 +144,8 @@
     window.setTimeout(function () { target.classList.remove("is-arrived"); }, 2200);
   }
 
-  // The next task once the browser is idle (at most IDLE_WAIT_MS later): the first chunk too, so that
-  // none of it runs in the task that ends the page's loading, in front of its first paint of the rest.
+  // A later task, once the browser is idle (at most IDLE_WAIT_MS later). The first chunk too: none of it
+  // then runs in the long task that ends the page's loading.
   function later(fn) {
     if (window.requestIdleCallback) { window.requestIdleCallback(fn, { timeout: IDLE_WAIT_MS }); }
     else { window.setTimeout(fn, 0); }
