@@ -25,6 +25,26 @@ def test_every_heading_with_an_id_has_the_two_copy_buttons(page):
     expect(question.get_by_role("button", name="見出しとリンクをコピー")).to_have_count(1)
 
 
+def test_the_page_title_does_not_move_the_page_when_its_buttons_arrive(browser, site_url):
+    """On a phone the title's copy-link buttons come after the first paint; the text under it stays put."""
+    context = browser.new_context(base_url=site_url, viewport={"width": 360, "height": 740}, is_mobile=True,
+                                  has_touch=True)
+    try:
+        page = context.new_page()
+        # Where the text under the title is as soon as the page is parsed, before links.js adds any button.
+        page.add_init_script("""document.addEventListener("DOMContentLoaded", () => {
+            const first = document.querySelector(".md-content h1 + *");
+            window.__before = first && first.getBoundingClientRect().top + scrollY;
+        });""")
+        for path in ("", "guide/pricing/", "faq/", "estimate/"):
+            page.goto(path)
+            expect(page.locator(".md-content h1 .copy-link")).to_have_count(1)
+            after = page.evaluate('document.querySelector(".md-content h1 + *").getBoundingClientRect().top + scrollY')
+            assert page.evaluate("window.__before") == after, path
+    finally:
+        context.close()
+
+
 def test_copy_button_copies_the_published_url_of_the_question_and_confirms(page):
     page.goto("faq/")
     question = page.locator("#fee-price")
