@@ -30,9 +30,9 @@ def _bullets(items) -> str:
 def privacy_processors(data) -> str:
     processors = data.terms.privacy.processors
     if not processors:
-        return "当社は、お預かりした個人データの取り扱いを、ほかの事業者に任せていません。"
-    return (f"当社は、業務に使う次のサービスに、個人データの取り扱いを任せています（委託）：{'、'.join(processors)}。"
-            "任せる先は、秘密を守る取り決めがあり、安全管理の方法を公表している事業者から選びます。")
+        return "当社は、お預かりした個人データの取り扱いを、ほかの事業者に委託していません。"
+    return (f"当社は、業務に使う次のサービスに、個人データの取り扱いを委託しています：{'、'.join(processors)}。"
+            "委託先は、秘密を守る取り決めがあり、安全管理の方法を公表している事業者から選びます。")
 
 
 def privacy_retention(data) -> str:

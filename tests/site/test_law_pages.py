@@ -145,5 +145,5 @@ def test_the_subsidy_page_is_the_shakin_programme_said_to_have_ended_once():
 
 def test_the_subsidy_faq_answers_whether_a_subsidy_can_pay_this_providers_fees():
     answer = section("faq/index.html", "subsidy-available")
-    assert answer.startswith("当社の料金に使える補助金や助成金を、当社はご案内していません。")
+    assert answer.startswith("当社の料金に使える補助金は、当社ではご案内していません。")
     assert "補助金ではありませんでした" in answer

@@ -42,7 +42,7 @@ def copy_with(tmp_path: Path, old: str, new: str):
     ('collected_inquiry = ["お名前と会社名"', 'collected_inquiry = ["ご担当の部署"', "- ご担当の部署"),
     ('purposes = ["お問い合わせへの返信', 'purposes = ["新しいサービスのご案内", "お問い合わせへの返信', "- 新しいサービスのご案内"),
     ('processors = ["メールとファイル共有のクラウドサービス", "電子契約サービス", "請求書を作るクラウドサービス"]',
-     "processors = []", "個人データの取り扱いを、ほかの事業者に任せていません"),
+     "processors = []", "個人データの取り扱いを、ほかの事業者に委託していません"),
     ('safeguards = ["アシスタント全員と', 'safeguards = ["入退室を記録しています。", "アシスタント全員と', "- 入退室を記録しています。"),
     ("inquiry_retention_months = 6", "inquiry_retention_months = 12", "最後のやり取りから12か月"),
     ("request_reply_business_days = 10", "request_reply_business_days = 5", "5営業日以内にお答えします"),
