@@ -1,5 +1,6 @@
 """The provider's terms: rates, plans, tax, buffer, calendar, contact and request steps, and (from
-`contract`) payment, contract, trial, service and confidentiality terms.
+`contract`) payment, contract, trial, service and confidentiality terms, and (from `privacy`) the
+privacy policy's values.
 
 Read from `data/terms.toml`, the one file an operator edits to make the site and the estimator
 speak for their own service.
@@ -15,6 +16,7 @@ from pathlib import Path
 from .contract import (Confidentiality, Contract, OutsideHours, Payment, Service, Trial, load_confidentiality,
                        load_contract, load_outside_hours, load_payment, load_service, load_trial,
                        registration_number)
+from .privacy import Privacy, load_privacy
 from .records import Record, cached_hash, read_toml
 
 TAX_ROUNDINGS = ("floor", "round", "ceil")
@@ -96,6 +98,7 @@ class Terms:
     trial: Trial
     service: Service
     confidentiality: Confidentiality
+    privacy: Privacy
     inquiry_channels: tuple[Channel, ...]
     work_tools: tuple[Channel, ...]
     email: str
@@ -143,6 +146,7 @@ def load_terms(path: Path) -> Terms:
         trial=load_trial(root.table("trial", "[trial]")),
         service=load_service(root.table("service", "[service]")),
         confidentiality=load_confidentiality(root.table("confidentiality", "[confidentiality]")),
+        privacy=load_privacy(root.table("privacy", "[privacy]")),
         inquiry_channels=tuple(Channel(r.text("id"), r.text("name")) for r in contact.tables("inquiry_channels")),
         work_tools=tuple(Channel(r.text("id"), r.text("name")) for r in contact.tables("work_tools")),
         email=contact.text("email"),

@@ -2,8 +2,11 @@
 
 Pages write `<!-- data:plans -->` (a block), `<!-- value:hourly-rate -->` (a figure, inline) or
 `<!-- term:trial -->` (the provider's answer to one question, as sentences from `estimator.terms_text`)
-instead of copying figures, and `<!-- law:zeirishi -->` or `<!-- quote:zeirishi-tax-advice -->` for the
-law as it was read (estimator/data/law.toml, with where and when), so the guides and the estimator read one source and can never disagree.
+instead of copying figures, `<!-- law:zeirishi -->` or `<!-- quote:zeirishi-tax-advice -->` for the
+law as it was read (estimator/data/law.toml, with where, when and which version), and
+`<!-- reading:bookkeeping -->` for the site's own reading of the law, in the same words on every page
+(law_blocks.py); the privacy policy's and the accessibility statement's blocks are in policy_blocks.py.
+So the guides and the estimator read one source and can never disagree.
 While the terms are samples (`is_sample`), every page that shows one of these values says so in a note
 under its title. An unknown marker fails the build, naming the page and the marker; a broken data file
 fails it with the file, record and field (estimator.DataError).
@@ -14,15 +17,18 @@ from __future__ import annotations
 import re
 from html import escape
 
+import law_blocks
+import policy_blocks
 from estimator import default_dataset, terms_text
-from estimator.law import READING_NAMES, NotRead
 from estimator.schedule import route_steps
 from estimator.pricing import with_tax
-from estimator.subsidy import worked_example
-from estimator.units import day_ja, quantity, yen
+from estimator.units import quantity, yen
 from mkdocs.exceptions import PluginError
 
-MARKER = re.compile(r"<!--\s*(data|value|term|law|quote):([a-z0-9-]+)\s*-->")
+MARKER = re.compile(r"<!--\s*(data|value|term|law|quote|reading):([a-z0-9-]+)\s*-->")
+LAW_RECORDS = {"law": lambda d: [p.profession_id for p in d.law.professions],
+               "quote": lambda d: [a for a, _ in d.law.articles], "reading": lambda d: [p.id for p in d.law.positions]}
+LAW_BLOCKS = {"law": law_blocks.law, "quote": law_blocks.quote, "reading": law_blocks.reading}
 TITLE = re.compile(r"^# .*$", re.MULTILINE)
 DELEGABILITY_NAMES = {"ok": "頼めます", "partly": "一部だけ頼めます", "reserved": "頼めません（士業の独占業務）"}
 
@@ -45,11 +51,10 @@ def fill(markdown, data, where):
     def replace(match):
         nonlocal shows_terms
         kind, name = match.groups()
-        if kind in ("law", "quote"):  # records of law.toml, by id
-            ids = [p.profession_id for p in data.law.professions] if kind == "law" else [a for a, _ in data.law.articles]
-            if name not in ids:
+        if kind in LAW_BLOCKS:  # records of law.toml, by id
+            if name not in LAW_RECORDS[kind](data):
                 raise PluginError(f"{where}: <!-- {kind}:{name} -->: law.toml has no record {name!r}")
-            return (_law if kind == "law" else _quote)(data, name)
+            return LAW_BLOCKS[kind](data, name)
         table = {"data": BLOCKS, "value": VALUES, "term": TERMS}[kind]
         if name not in table:
             raise PluginError(f"{where}: unknown marker <!-- {kind}:{name} -->")
@@ -145,33 +150,6 @@ def _professions(data):
     return _table(["士業", "法律・条文", "報酬の条件"], rows)
 
 
-def _law_text(text, label):
-    """One read article as a list item: the excerpt quoted, then what was read, where and when."""
-    read = day_ja(text.read_on)
-    lines = [f"- {label}：{text.article}",
-             f"    - 「{text.excerpt}」",
-             f"    - 読んだもの：[{text.source}]({text.url})（{READING_NAMES[text.reading]}、{read}に読みました）"]
-    if text.wording:
-        lines.append(f"    - {text.wording}")
-    return "\n".join(lines)
-
-
-def _law_part(part, label):
-    return f"- {label}：{part.note}" if isinstance(part, NotRead) else _law_text(part, label)
-
-
-def _law(data, profession_id):
-    """`<!-- law:zeirishi -->`: one profession's law as read (estimator/data/law.toml): bar, penalty, company."""
-    law = data.law.profession(profession_id)
-    return "\n".join([_law_text(law.bar, "この業務を士業に限る条文"), _law_part(law.penalty, "罰則"),
-                      _law_part(law.company, "会社（法人）も罰せられるか")])
-
-
-def _quote(data, article_id):
-    """`<!-- quote:zeirishi-tax-advice -->`: one article of law.toml's [[articles]], quoted with its source."""
-    return _law_text(data.law.article(article_id), "条文")
-
-
 def _catalog(data):
     """One short block per task (not a wide table), so it reads well on a 360 px phone."""
     catalog = data.catalog
@@ -195,34 +173,6 @@ def _catalog(data):
     return "\n".join(parts)
 
 
-def _subsidy(data):
-    """The worked example, every amount tax included; the platform fee is the example's assumption."""
-    rule, ex = data.subsidy, worked_example(data.subsidy)
-    p = rule.programme
-    status = "終了した制度です。" if not rule.is_open else ""
-    read = "、".join(f"[{s.title}]({s.url})（{day_ja(s.read_on)}に読みました）"
-                    for s in p.sources)
-    return "\n".join([
-        f"!!! warning \"{rule.name}は{status}\"",
-        f"    {rule.status_note}",
-        "",
-        f"事業の説明の出典：{read}",
-        "",
-        _table(["項目", "金額（税込）"], [
-            ["中小企業が払う額", f"{yen(ex.client_rate_yen_per_hour)} × {ex.hours}時間 = {yen(ex.client_pays_yen)}"],
-            ["仲介サイトの手数料（例の仮定）", f"{rule.platform_fee_percent}% = {yen(ex.platform_fee_yen)}"],
-            ["専門家が中小企業の支払いから受け取る額", yen(ex.provider_from_client_yen)],
-            ["事務局からの謝金", f"{yen(rule.cap_yen_per_hour)} × {ex.hours}時間 = {yen(ex.subsidy_yen)}"],
-            ["専門家が受け取る合計", yen(ex.provider_receives_yen)],
-            ["制度がない場合の報酬", f"{yen(ex.without_subsidy_yen // ex.hours)} × {ex.hours}時間 = {yen(ex.without_subsidy_yen)}"],
-        ]),
-        "",
-        f"ルール：謝金は1時間あたり上限{yen(rule.cap_yen_per_hour)}（税込）、中小企業の負担は1時間あたり"
-        f"{yen(rule.client_minimum_yen_per_hour)}（税込）以上でした。仲介サイトの手数料{rule.platform_fee_percent}%は、"
-        "この例を示したサイトの数字から置いた仮定で、事業のルールではありません。",
-    ])
-
-
 def _presets(data):
     """The estimator's starting sets with a link for staff. Links are relative to the docs root
     (docs/staff-links.md): MkDocs checks them and fails the build if the page moves."""
@@ -236,7 +186,7 @@ def _presets(data):
 BLOCKS = {
     "plans": _plans, "presets": _presets, "rates": _rates, "payment": _payment, "contact-channels": _contact,
     "closed-days": _closed_days, "request-steps": _steps, "professions": _professions,
-    "catalog": _catalog, "subsidy-example": _subsidy,
+    "catalog": _catalog, **law_blocks.BLOCKS, **policy_blocks.BLOCKS,
 }
 VALUES = {
     "provider-name": lambda d: d.terms.provider_name,
@@ -258,8 +208,9 @@ VALUES = {
     "invoice-number": lambda d: d.terms.invoice_registration_number,
     "email": lambda d: d.terms.email,
 }
-# Blocks from the catalog and the subsidy rule: sourced figures, not the provider's sample terms.
-NOT_TERMS = {"catalog", "professions", "subsidy-example"}
+# Blocks from the catalog, the law and the subsidy rule, and the tests' record of what they check:
+# sourced figures, not the provider's sample terms.
+NOT_TERMS = {"catalog", "professions", *law_blocks.BLOCKS, *policy_blocks.NOT_TERMS}
 # The provider's answer to one question, in the wording of estimator.terms_text (one function each).
 TERMS = {
     name.replace("_", "-"): (lambda function: lambda d: function(d.terms))(getattr(terms_text, name))
@@ -297,3 +248,5 @@ def _short_answers():
 
 VALUES.update(_short_answers()[0])
 TERMS.update(_short_answers()[1])
+VALUES.update(policy_blocks.VALUES)
+TERMS.update(policy_blocks.TERMS)
