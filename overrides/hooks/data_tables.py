@@ -4,6 +4,8 @@ Pages write `<!-- data:plans -->` (a block), `<!-- value:hourly-rate -->` (a fig
 `<!-- term:trial -->` (the provider's answer to one question, as sentences from `estimator.terms_text`)
 instead of copying figures, and `<!-- law:zeirishi -->` or `<!-- quote:zeirishi-tax-advice -->` for the
 law as it was read (estimator/data/law.toml, with where and when), so the guides and the estimator read one source and can never disagree.
+`<!-- task:translation -->` gives the provider's answer about one task of the catalog, and the catalog's
+and the market's blocks come from catalog_blocks.py.
 While the terms are samples (`is_sample`), every page that shows one of these values says so in a note
 under its title. An unknown marker fails the build, naming the page and the marker; a broken data file
 fails it with the file, record and field (estimator.DataError).
@@ -14,17 +16,17 @@ from __future__ import annotations
 import re
 from html import escape
 
+from catalog_blocks import catalog_block, market_block, not_offered_block, task_answer
 from estimator import default_dataset, terms_text
 from estimator.law import READING_NAMES, NotRead
 from estimator.schedule import route_steps
 from estimator.pricing import with_tax
 from estimator.subsidy import worked_example
-from estimator.units import day_ja, quantity, yen
+from estimator.units import day_ja, yen
 from mkdocs.exceptions import PluginError
 
-MARKER = re.compile(r"<!--\s*(data|value|term|law|quote):([a-z0-9-]+)\s*-->")
+MARKER = re.compile(r"<!--\s*(data|value|term|law|quote|task):([a-z0-9-]+)\s*-->")
 TITLE = re.compile(r"^# .*$", re.MULTILINE)
-DELEGABILITY_NAMES = {"ok": "頼めます", "partly": "一部だけ頼めます", "reserved": "頼めません（士業の独占業務）"}
 
 
 def on_config(config):
@@ -45,6 +47,13 @@ def fill(markdown, data, where):
     def replace(match):
         nonlocal shows_terms
         kind, name = match.groups()
+        if kind == "task":  # the provider's answer about one task of the catalog, by id
+            answer = task_answer(data, name)
+            if answer is None:
+                raise PluginError(f"{where}: <!-- task:{name} -->: catalog.toml has no task {name!r}")
+            return answer
+        if kind == "data" and name == "not-offered":  # links to the task list, relative to this page
+            return not_offered_block(data, where)
         if kind in ("law", "quote"):  # records of law.toml, by id
             ids = [p.profession_id for p in data.law.professions] if kind == "law" else [a for a, _ in data.law.articles]
             if name not in ids:
@@ -172,29 +181,6 @@ def _quote(data, article_id):
     return _law_text(data.law.article(article_id), "条文")
 
 
-def _catalog(data):
-    """One short block per task (not a wide table), so it reads well on a 360 px phone."""
-    catalog = data.catalog
-    parts = []
-    for category in catalog.categories:
-        parts.append(f"### {category.name} {{#catalog-{category.id}}}\n")
-        for task in catalog.tasks_in(category.id):
-            m = task.minutes_per_unit
-            parts.append(f"#### {task.name} {{#task-{task.id}}}\n\n{task.description}\n")
-            if task.is_reserved:
-                parts.append(f"- 依頼：{DELEGABILITY_NAMES[task.delegability]}。[くわしく](../../{task.guide})")
-                parts.append(f"- 見積もり：{task.source}")
-            else:
-                parts.append(f"- 目安：1{task.unit}あたり{quantity(m.typical)}分（{quantity(m.low)}〜{quantity(m.high)}分）")
-                parts.append(f"- 時間の出典：{task.source}")
-                parts.append(f"- 依頼：{DELEGABILITY_NAMES[task.delegability]}")
-                if task.reserved_note:
-                    parts.append(f"- 注意：{task.reserved_note}[くわしく](../../{task.guide})")
-            parts.append("")
-    parts.append(f"時間の出典は{catalog.sources_checked}に確認しました。「仮定」は公表された数値がなく、目安として置いた値です。")
-    return "\n".join(parts)
-
-
 def _subsidy(data):
     """The worked example, every amount tax included; the platform fee is the example's assumption."""
     rule, ex = data.subsidy, worked_example(data.subsidy)
@@ -236,7 +222,7 @@ def _presets(data):
 BLOCKS = {
     "plans": _plans, "presets": _presets, "rates": _rates, "payment": _payment, "contact-channels": _contact,
     "closed-days": _closed_days, "request-steps": _steps, "professions": _professions,
-    "catalog": _catalog, "subsidy-example": _subsidy,
+    "catalog": catalog_block, "subsidy-example": _subsidy, "market": market_block,
 }
 VALUES = {
     "provider-name": lambda d: d.terms.provider_name,
@@ -259,7 +245,7 @@ VALUES = {
     "email": lambda d: d.terms.email,
 }
 # Blocks from the catalog and the subsidy rule: sourced figures, not the provider's sample terms.
-NOT_TERMS = {"catalog", "professions", "subsidy-example"}
+NOT_TERMS = {"catalog", "professions", "subsidy-example", "market"}
 # The provider's answer to one question, in the wording of estimator.terms_text (one function each).
 TERMS = {
     name.replace("_", "-"): (lambda function: lambda d: function(d.terms))(getattr(terms_text, name))
