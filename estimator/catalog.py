@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from fractions import Fraction
 from pathlib import Path
 
+from .delegation import NotOffered, Profession, ReservedPart, read_not_offered, read_profession, read_professions
 from .errors import DataError
 from .records import Record, read_toml
 from .season import NO_SEASON, Peak, Season, read_season
@@ -44,44 +45,6 @@ class ServiceKind:
     name: str
     summary: str
     guide: str
-
-
-@dataclass(frozen=True)
-class Profession:
-    """A licensed profession whose reserved work an assistant may not do (士業の独占業務)."""
-
-    id: str
-    name: str
-    law: str
-    article: str
-    reserved: str
-    condition: str
-    assistant_can: str
-    ask_instead: str
-    guide: str
-
-
-@dataclass(frozen=True)
-class ReservedPart:
-    """One profession's part of work that several professions share (契約書: 作成 is one's, 法的判断 another's)."""
-
-    profession_id: str
-    part: str
-
-
-@dataclass(frozen=True)
-class NotOffered:
-    """Work the provider does not take on (郵便物の受け取り, 来客対応): why, and what the client can do instead."""
-
-    id: str
-    name: str
-    description: str
-    category: str
-    reason: str
-    instead: str
-    guide: str
-
-
 
 
 @dataclass(frozen=True)
@@ -185,11 +148,12 @@ def load_catalog(path: Path) -> Catalog:
         ServiceKind(r.text("id"), r.text("name"), r.text("summary"), r.text("guide"))
         for r in root.tables("service_kinds")
     )
-    professions = tuple(_profession(r) for r in root.tables("professions"))
+    professions = tuple(read_profession(r) for r in root.tables("professions"))
     context = _Context({c.id for c in categories}, {k.id for k in kinds}, {p.id for p in professions})
     records = root.tables("tasks")
     tasks = tuple(_task(r, context) for r in records if r.data.get("delegability") != NOT_OFFERED)
-    not_offered = tuple(_not_offered(r, context) for r in records if r.data.get("delegability") == NOT_OFFERED)
+    not_offered = tuple(read_not_offered(r, context.category_ids) for r in records
+                        if r.data.get("delegability") == NOT_OFFERED)
     return Catalog(categories, kinds, professions, tasks, not_offered)
 
 
@@ -200,27 +164,13 @@ class _Context:
     profession_ids: set[str]
 
 
-def _profession(r: Record) -> Profession:
-    return Profession(
-        id=r.text("id"),
-        name=r.text("name"),
-        law=r.text("law"),
-        article=r.text("article"),
-        reserved=r.text("reserved"),
-        condition=r.text("condition"),
-        assistant_can=r.text("assistant_can"),
-        ask_instead=r.text("ask_instead"),
-        guide=r.text("guide"),
-    )
-
-
 def _task(r: Record, context: _Context) -> Task:
     delegability = r.choice("delegability", DELEGABILITY + (NOT_OFFERED,))  # not-offered ones never come here
     minutes = r.table("minutes_per_unit")
     low, typical, high = (minutes.number(name) for name in ("low", "typical", "high"))
     if not low <= typical <= high:
         raise r.fail("minutes_per_unit", "low ≤ typical ≤ high になっていません")
-    profession, parts = _professions(r, delegability, context)
+    profession, parts = read_professions(r, delegability, context.profession_ids)
     if r.data.get("unit") == TIME_UNIT and not low == typical == high == 60:
         raise r.fail("minutes_per_unit", "単位が「時間」の業務は low・typical・high を 60 にしてください")
     if delegability == "reserved" and high != 0:
@@ -264,47 +214,10 @@ def _basis(r: Record, delegability: str) -> tuple[tuple[MinuteSource, ...], str]
     assumption = r.text("assumption", default="")
     if delegability == "reserved" or r.data.get("unit") == TIME_UNIT:
         if sources or assumption:
-            field = "sources" if sources else "assumption"
-            raise r.fail(field, "独占業務と時間で頼む業務には、時間の出典も仮定も書きません")
+            raise r.fail("sources" if sources else "assumption", "独占業務と時間で頼む業務には、時間の出典も仮定も書きません")
     elif bool(sources) == bool(assumption.strip()):
         raise r.fail("sources", "時間の出典（[[tasks.sources]]）か仮定の理由（assumption）のどちらか一方が必要です")
     return sources, assumption
-
-
-def _professions(r: Record, delegability: str, context: _Context) -> tuple[str | None, tuple[ReservedPart, ...]]:
-    """`profession = "zeirishi"`, or `professions = [{ id, part }, …]` when several share the work."""
-    if "profession" in r.data and "professions" in r.data:
-        raise r.fail("professions", "profession と professions はどちらか一方にしてください")
-    if delegability == "ok":
-        for field in ("profession", "professions"):
-            if field in r.data:
-                raise r.fail(field, "delegability が ok の業務には指定できません")
-        return None, ()
-    if "professions" not in r.data:
-        return r.choice("profession", context.profession_ids), ()
-    items = r.data["professions"]
-    if not isinstance(items, list) or len(items) < 2:
-        raise r.fail("professions", "2つ以上の { id, part } の配列が必要です（1つなら profession を使います）")
-    parts = []
-    for index, item in enumerate(items):
-        part = Record(r.file, r.label, item, prefix=f"professions[{index}].")
-        parts.append(ReservedPart(part.choice("id", context.profession_ids), part.text("part")))
-    return parts[0].profession_id, tuple(parts)
-
-
-def _not_offered(r: Record, context: _Context) -> NotOffered:
-    for field in ("minutes_per_unit", "sources", "assumption", "default_selected", "profession", "professions"):
-        if field in r.data:
-            raise r.fail(field, "引き受けていない業務（not-offered）には指定できません")
-    return NotOffered(
-        id=r.text("id"),
-        name=r.text("name"),
-        description=r.text("description"),
-        category=r.choice("category", context.category_ids),
-        reason=r.text("reason"),
-        instead=r.text("instead", default=""),
-        guide=r.text("guide"),
-    )
 
 
 __all__ = ["Catalog", "Category", "DataError", "MinuteRange", "NotOffered", "Peak", "Profession", "ReservedPart",
