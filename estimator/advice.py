@@ -42,7 +42,8 @@ class ReservedWarning:
     task_name: str
     wholly_reserved: bool
     note: str
-    profession: Profession
+    profession: Profession  # the first, when several professions share the work
+    profession_names: str = ""  # 「行政書士・弁護士」: every profession the work belongs to
 
 
 def advise_service(estimate: HoursEstimate, catalog: Catalog, terms: Terms) -> ServiceAdvice | None:
@@ -101,8 +102,8 @@ def reserved_warnings(estimate: HoursEstimate, catalog: Catalog) -> tuple[Reserv
         profession = catalog.profession(task.profession)
         wholly = task.is_reserved
         note = (
-            f"{profession.name}の独占業務です（{profession.law}{profession.article}）。見積もりの時間には含めていません。"
+            f"{catalog.reserved_by(task)}の独占業務です。見積もりの時間には含めていません。"
             if wholly else task.reserved_note
         )
-        warnings.append(ReservedWarning(task.id, task.name, wholly, note, profession))
+        warnings.append(ReservedWarning(task.id, task.name, wholly, note, profession, catalog.profession_names(task)))
     return tuple(warnings)

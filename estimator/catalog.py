@@ -10,13 +10,18 @@ from dataclasses import dataclass, field
 from fractions import Fraction
 from pathlib import Path
 
+from .delegation import NotOffered, Profession, ReservedPart, read_not_offered, read_profession, read_professions
 from .errors import DataError
 from .records import Record, read_toml
+from .season import NO_SEASON, Peak, Season, read_season
+from .sources import MinuteSource, read_sources
 
 # The order is part of the share-link format (periods are stored by index): add new periods at the end.
 PERIODS = ("day", "week", "month", "once", "year")
 PERIOD_NAMES = {"day": "1日あたり", "week": "1週あたり", "month": "1か月あたり", "once": "初回のみ", "year": "1年あたり"}
 DELEGABILITY = ("ok", "partly", "reserved")
+# Work this provider does not do at all (offline work): listed so that pages can say so, never estimated.
+NOT_OFFERED = "not-offered"
 TIME_UNIT = "時間"
 
 
@@ -43,44 +48,6 @@ class ServiceKind:
 
 
 @dataclass(frozen=True)
-class Profession:
-    """A licensed profession whose reserved work an assistant may not do (士業の独占業務)."""
-
-    id: str
-    name: str
-    law: str
-    article: str
-    reserved: str
-    condition: str
-    assistant_can: str
-    ask_instead: str
-    guide: str
-
-
-@dataclass(frozen=True)
-class Peak:
-    """A month that carries more of a monthly task: a calendar `month`, or `fiscal_offset` months from the
-    client's business-year end (0 = the 決算月). `percent` of a usual month."""
-
-    month: int | None
-    fiscal_offset: int | None
-    percent: int
-
-
-@dataclass(frozen=True)
-class Season:
-    """When in the year a task's work comes (see catalog.toml's header)."""
-
-    months: tuple[int, ...] = ()
-    fiscal_offsets: tuple[int, ...] = ()
-    peaks: tuple[Peak, ...] = ()
-    note: str = ""
-
-
-NO_SEASON = Season()
-
-
-@dataclass(frozen=True)
 class Task:
     id: str
     name: str
@@ -95,14 +62,26 @@ class Task:
     reserved_note: str
     service_kinds: tuple[str, ...]
     guide: str
-    source: str
+    sources: tuple[MinuteSource, ...]  # published figures the minutes rest on, or none
+    assumption: str  # why the minutes are what they are, when no published figure was found
     subsidy_eligible: bool
     default_selected: bool
     season: Season = NO_SEASON
+    reserved_parts: tuple[ReservedPart, ...] = ()  # when several professions share the reserved work
 
     @property
     def is_reserved(self) -> bool:
         return self.delegability == "reserved"
+
+    @property
+    def minutes_basis(self) -> str:
+        """Where the minutes come from: "published" figures, an "assumed" value, the client's own "hours",
+        or none at all because the work is "reserved" to a licensed profession."""
+        if self.is_reserved:
+            return "reserved"
+        if self.in_hours:
+            return "hours"
+        return "published" if self.sources else "assumed"
 
     @property
     def in_hours(self) -> bool:
@@ -112,11 +91,11 @@ class Task:
 
 @dataclass(frozen=True)
 class Catalog:
-    sources_checked: str
     categories: tuple[Category, ...]
     service_kinds: tuple[ServiceKind, ...]
     professions: tuple[Profession, ...]
-    tasks: tuple[Task, ...]
+    tasks: tuple[Task, ...]  # the work an estimate can hold
+    not_offered: tuple[NotOffered, ...] = ()  # work the provider does not do: never in an estimate
     _tasks_by_id: dict[str, Task] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
@@ -140,6 +119,27 @@ class Catalog:
     def tasks_in(self, category_id: str) -> tuple[Task, ...]:
         return tuple(t for t in self.tasks if t.category == category_id)
 
+    def not_offered_in(self, category_id: str) -> tuple[NotOffered, ...]:
+        return tuple(t for t in self.not_offered if t.category == category_id)
+
+    def not_offered_task(self, task_id: str) -> NotOffered | None:
+        return next((t for t in self.not_offered if t.id == task_id), None)
+
+    def reserved_by(self, task: Task) -> str:
+        """Who may do the task's reserved work, with the law: 「税理士（税理士法第52条）」, or for shared work
+        「作成は行政書士（行政書士法第19条）、争いのある案件や法的判断は弁護士（弁護士法第72条）」."""
+        def named(profession_id: str) -> str:
+            p = self.profession(profession_id)
+            return f"{p.name}（{p.law}{p.article.split('（')[0]}）"
+        if task.reserved_parts:
+            return "、".join(f"{part.part}は{named(part.profession_id)}" for part in task.reserved_parts)
+        return named(task.profession) if task.profession else ""
+
+    def profession_names(self, task: Task) -> str:
+        """「行政書士・弁護士」: every profession the task's reserved work belongs to."""
+        ids = [part.profession_id for part in task.reserved_parts] or ([task.profession] if task.profession else [])
+        return "・".join(self.profession(i).name for i in ids)
+
 
 def load_catalog(path: Path) -> Catalog:
     root = Record(path.name, "(ファイル全体)", read_toml(path))
@@ -148,10 +148,13 @@ def load_catalog(path: Path) -> Catalog:
         ServiceKind(r.text("id"), r.text("name"), r.text("summary"), r.text("guide"))
         for r in root.tables("service_kinds")
     )
-    professions = tuple(_profession(r) for r in root.tables("professions"))
+    professions = tuple(read_profession(r) for r in root.tables("professions"))
     context = _Context({c.id for c in categories}, {k.id for k in kinds}, {p.id for p in professions})
-    tasks = tuple(_task(r, context) for r in root.tables("tasks"))
-    return Catalog(root.text("sources_checked"), categories, kinds, professions, tasks)
+    records = root.tables("tasks")
+    tasks = tuple(_task(r, context) for r in records if r.data.get("delegability") != NOT_OFFERED)
+    not_offered = tuple(read_not_offered(r, context.category_ids) for r in records
+                        if r.data.get("delegability") == NOT_OFFERED)
+    return Catalog(categories, kinds, professions, tasks, not_offered)
 
 
 @dataclass(frozen=True)
@@ -161,31 +164,13 @@ class _Context:
     profession_ids: set[str]
 
 
-def _profession(r: Record) -> Profession:
-    return Profession(
-        id=r.text("id"),
-        name=r.text("name"),
-        law=r.text("law"),
-        article=r.text("article"),
-        reserved=r.text("reserved"),
-        condition=r.text("condition"),
-        assistant_can=r.text("assistant_can"),
-        ask_instead=r.text("ask_instead"),
-        guide=r.text("guide"),
-    )
-
-
 def _task(r: Record, context: _Context) -> Task:
+    delegability = r.choice("delegability", DELEGABILITY + (NOT_OFFERED,))  # not-offered ones never come here
     minutes = r.table("minutes_per_unit")
     low, typical, high = (minutes.number(name) for name in ("low", "typical", "high"))
     if not low <= typical <= high:
         raise r.fail("minutes_per_unit", "low ≤ typical ≤ high になっていません")
-    delegability = r.choice("delegability", DELEGABILITY)
-    profession = r.data.get("profession")
-    if delegability != "ok":
-        profession = r.choice("profession", context.profession_ids)
-    elif profession is not None:
-        raise r.fail("profession", "delegability が ok の業務には指定できません")
+    profession, parts = read_professions(r, delegability, context.profession_ids)
     if r.data.get("unit") == TIME_UNIT and not low == typical == high == 60:
         raise r.fail("minutes_per_unit", "単位が「時間」の業務は low・typical・high を 60 にしてください")
     if delegability == "reserved" and high != 0:
@@ -198,6 +183,7 @@ def _task(r: Record, context: _Context) -> Task:
             raise r.fail("service_kinds", f"未知のサービス種別 {kind!r}")
     if delegability != "reserved" and not kinds:
         raise r.fail("service_kinds", "少なくとも1つのサービス種別が必要です")
+    sources, assumption = _basis(r, delegability)
     return Task(
         id=r.text("id"),
         name=r.text("name"),
@@ -212,43 +198,27 @@ def _task(r: Record, context: _Context) -> Task:
         reserved_note=r.text("reserved_note", default=""),
         service_kinds=kinds,
         guide=r.text("guide"),
-        source=r.text("source"),
+        sources=sources,
+        assumption=assumption,
         subsidy_eligible=r.flag("subsidy_eligible", default=False),
         default_selected=r.flag("default_selected", default=False),
-        season=_season(r),
+        season=read_season(r),
+        reserved_parts=parts,
     )
 
 
-def _season(r: Record) -> Season:
-    if "season" not in r.data:
-        if r.data.get("default_period") == "year":
-            raise r.fail("season", "1年あたりの業務には、時期（months か fiscal_offsets）が必要です")
-        return NO_SEASON
-    season = r.table("season")
-    months = _integers(season, "months", 1, 12)
-    offsets = _integers(season, "fiscal_offsets", -11, 11)
-    if months and offsets:
-        raise season.fail("months", "months と fiscal_offsets はどちらか一方にしてください")
-    if r.data.get("default_period") == "year" and not (months or offsets):
-        raise season.fail("months", "1年あたりの業務には、months か fiscal_offsets が必要です")
-    peaks = []
-    for index, item in enumerate(season.data.get("peaks", [])):
-        peak = Record(season.file, season.label, item, prefix=f"{season.prefix}peaks[{index}].")
-        month = peak.integer("month", minimum=1, maximum=12) if "month" in peak.data else None
-        offset = peak.integer("fiscal_offset", minimum=-11, maximum=11) if "fiscal_offset" in peak.data else None
-        if (month is None) == (offset is None):
-            raise peak.fail("month", "month か fiscal_offset のどちらか一方が必要です")
-        peaks.append(Peak(month, offset, peak.integer("percent", maximum=1000)))
-    return Season(months, offsets, tuple(peaks), season.text("note"))
+def _basis(r: Record, delegability: str) -> tuple[tuple[MinuteSource, ...], str]:
+    """The task's published figures or its assumption: exactly one for work that is estimated; neither for
+    reserved work (it is never estimated) or work the client gives in hours (the hours are the client's)."""
+    sources = read_sources(r)
+    assumption = r.text("assumption", default="")
+    if delegability == "reserved" or r.data.get("unit") == TIME_UNIT:
+        if sources or assumption:
+            raise r.fail("sources" if sources else "assumption", "独占業務と時間で頼む業務には、時間の出典も仮定も書きません")
+    elif bool(sources) == bool(assumption.strip()):
+        raise r.fail("sources", "時間の出典（[[tasks.sources]]）か仮定の理由（assumption）のどちらか一方が必要です")
+    return sources, assumption
 
 
-def _integers(r: Record, field: str, minimum: int, maximum: int) -> tuple[int, ...]:
-    value = r.data.get(field, [])
-    if not isinstance(value, list) or not all(isinstance(v, int) and not isinstance(v, bool) and minimum <= v <= maximum
-                                              for v in value) or len(set(value)) != len(value):
-        raise r.fail(field, f"{minimum}〜{maximum} の整数の配列（重複なし）が必要です")
-    return tuple(value)
-
-
-__all__ = ["Catalog", "Category", "DataError", "MinuteRange", "Peak", "Profession", "Season", "ServiceKind", "Task",
-           "load_catalog"]
+__all__ = ["Catalog", "Category", "DataError", "MinuteRange", "NotOffered", "Peak", "Profession", "ReservedPart",
+           "Season", "ServiceKind", "Task", "load_catalog"]

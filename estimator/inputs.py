@@ -156,7 +156,9 @@ def _choices(raw: Any, catalog: Catalog, errors: list[FieldError]) -> tuple[Task
             continue
         task_id = item["id"]
         if not catalog.has_task(task_id):
-            errors.append(FieldError(f"tasks.{preview(task_id, 40)}", "この業務は一覧にありません"))
+            offline = catalog.not_offered_task(task_id)  # listed on the pages, never estimated
+            message = f"「{offline.name}」は当社ではお引き受けしていません" if offline else "この業務は一覧にありません"
+            errors.append(FieldError(f"tasks.{preview(task_id, 40)}", message))
             continue
         if task_id in seen:
             errors.append(FieldError(f"tasks.{task_id}", "同じ業務が2回指定されています"))

@@ -1,9 +1,10 @@
 """The whole input as a short, URL-safe string, and back.
 
 Format: "<version>.<base64url of raw-deflated compact JSON>". Tasks are stored by their permanent
-ids, and only those that are selected or differ from the catalog's defaults, so a link made today
-still opens after tasks are added to the catalog; a task that was removed since is reported, not
-fatal. The decoder accepts only what it understands (`STATE`: every key, type, length and range the
+ids: every ticked task, and an unticked one only where its volume differs from the catalog's default.
+A task the link leaves out is unticked, so the link means the same after the catalog's starting input
+changes (format "1" left out the tasks ticked by default: `V1_TICKED` keeps what they were) and after
+tasks are added; a task that was removed since is reported, not fatal. The decoder accepts only what it understands (`STATE`: every key, type, length and range the
 encoder can write) and never raises anything but InputError, whose message says what was wrong.
 """
 
@@ -24,7 +25,11 @@ from .inputs import (MAX_BUDGET_YEN, MAX_HIRING_YEN, MAX_QUANTITY, MAX_WEEKEND_H
 from .shape import Flag, ListOf, Number, Record, Row, Text, conform
 from .wire import load_json
 
-VERSION = "1"
+VERSION = "2"
+# Format "1" left out the tasks ticked by default at the time, with their default volumes: a link made then
+# ticks them again, so it still opens as it was made after the estimator's starting input changed.
+V1_TICKED = {"invoice-issue": (10, "month"), "payment-check": (10, "month"), "scheduling-single": (3, "week"),
+             "email-reply": (5, "day")}
 MAX_STATE_CHARS = 8000
 MAX_JSON_BYTES = 64 * 1024  # refuses "zip bombs" hidden in a link
 _PROFILE_KEYS = {
@@ -72,7 +77,7 @@ def encode_state(estimate_input: EstimateInput, catalog: Catalog) -> str:
     tasks = []
     for choice in estimate_input.choices:
         task = catalog.task(choice.task_id)
-        default = (task.default_selected, task.default_quantity, task.default_period, "want")
+        default = (False, task.default_quantity, task.default_period, "want")
         if (choice.selected, choice.quantity, choice.period, choice.priority) != default:
             tasks.append([choice.task_id, _number(choice.quantity), PERIODS.index(choice.period),
                           PRIORITIES.index(choice.priority), int(choice.selected)])
@@ -101,15 +106,18 @@ def encode_state(estimate_input: EstimateInput, catalog: Catalog) -> str:
 
 
 def decode_state(text: Any, catalog: Catalog) -> DecodedState:
-    payload = _unpack(text)
+    version, payload = _unpack(text)
     notices = []
     tasks = []
     for task_id, quantity, period, priority, selected in payload.get("t", []):
         if not catalog.has_task(task_id):
-            notices.append(f"共有リンクにある業務「{preview(task_id, 40)}」は今の一覧にないため、読み込みませんでした。")
+            offline = catalog.not_offered_task(task_id)
+            notices.append(f"共有リンクにある「{offline.name}」は、当社ではお引き受けしていないため、読み込みませんでした。"
+                           if offline else f"共有リンクにある業務「{preview(task_id, 40)}」は今の一覧にないため、読み込みませんでした。")
             continue
         tasks.append({"id": task_id, "quantity": quantity, "period": PERIODS[period],
                       "priority": PRIORITIES[priority], "selected": selected == 1})
+    tasks += _left_out(version, {t[0] for t in payload.get("t", [])}, catalog)
     raw: dict[str, Any] = {"tasks": tasks}
     if "b" in payload:
         raw["budget_yen"] = payload["b"]
@@ -119,6 +127,21 @@ def decode_state(text: Any, catalog: Catalog) -> DecodedState:
     if hiring:
         raw["hiring"] = {name: hiring[key] for name, key in _HIRING_KEYS.values() if key in hiring}
     return DecodedState(raw, tuple(notices))
+
+
+def _left_out(version: str, named: set[str], catalog: Catalog) -> list[dict[str, Any]]:
+    """The tasks a link leaves out, as the link meant them: unticked, except those that format "1" left out
+    because they were ticked by default then."""
+    left_out = []
+    for task in catalog.tasks:
+        if task.id in named:
+            continue
+        if version == "1" and task.id in V1_TICKED:
+            quantity, period = V1_TICKED[task.id]
+            left_out.append({"id": task.id, "quantity": quantity, "period": period, "priority": "want", "selected": True})
+        elif task.default_selected:
+            left_out.append({"id": task.id, "selected": False})
+    return left_out
 
 
 def _number(value: Fraction) -> int | float:
@@ -132,11 +155,11 @@ def _unreadable() -> InputError:
     return InputError([FieldError("state", UNREADABLE)])
 
 
-def _unpack(text: Any) -> dict[str, Any]:
+def _unpack(text: Any) -> tuple[str, dict[str, Any]]:
     if not isinstance(text, str) or len(text) > MAX_STATE_CHARS or "." not in text:
         raise _unreadable()
     version, _, body = text.partition(".")
-    if version != VERSION:
+    if version not in (VERSION, "1"):
         raise InputError([FieldError("state", "この共有リンクの形式には対応していません。新しいリンクを作ってもらってください")])
     try:
         packed = base64.urlsafe_b64decode(body + "=" * (-len(body) % 4))
@@ -155,4 +178,4 @@ def _unpack(text: Any) -> dict[str, Any]:
         part = _PARTS.get(first.field.split(".")[0].split("[")[0], "内容")
         raise InputError([FieldError("state", f"共有リンクの{part}を読み取れませんでした（{first.message}）。"
                                               "リンクを作り直してもらってください")])
-    return payload
+    return version, payload

@@ -88,6 +88,7 @@ def _hours_view(report: Report, data: Dataset) -> dict[str, Any]:
             "kind": kind,
             "one_off": line.one_off,
             "reserved": line.task.is_reserved,
+            "minutes_basis": line.task.minutes_basis,  # published, assumed, hours or reserved (guide/tasks)
             "note": _line_note(line),
         } for line, typical in zip(group, shown)]
     notes = [ROUNDING_NOTE]
@@ -226,7 +227,7 @@ def _warning_view(warning) -> dict[str, Any]:
         "task_id": warning.task_id,
         "task_name": warning.task_name,
         "wholly_reserved": warning.wholly_reserved,
-        "title": f"{warning.task_name}：{p.name}の独占業務" + ("です" if warning.wholly_reserved else "にかかわります"),
+        "title": f"{warning.task_name}：{warning.profession_names or p.name}の独占業務" + ("です" if warning.wholly_reserved else "にかかわります"),
         "note": warning.note,
         "law": f"{p.law}{p.article}",
         "condition": p.condition,

@@ -6,7 +6,8 @@ instead of copying figures, `<!-- law:zeirishi -->` or `<!-- quote:zeirishi-tax-
 law as it was read (estimator/data/law.toml, with where, when and which version), and
 `<!-- reading:bookkeeping -->` for the site's own reading of the law, in the same words on every page
 (law_blocks.py); the privacy policy's and the accessibility statement's blocks are in policy_blocks.py.
-So the guides and the estimator read one source and can never disagree.
+`<!-- task:translation -->` gives the provider's answer about one task of the catalog, and the catalog's
+and the market's blocks come from catalog_blocks.py. So the guides and the estimator read one source and can never disagree.
 While the terms are samples (`is_sample`), every page that shows one of these values says so in a note
 under its title. An unknown marker fails the build, naming the page and the marker; a broken data file
 fails it with the file, record and field (estimator.DataError).
@@ -19,18 +20,18 @@ from html import escape
 
 import law_blocks
 import policy_blocks
+from catalog_blocks import catalog_block, market_block, not_offered_block, task_answer
 from estimator import default_dataset, terms_text
 from estimator.schedule import route_steps
 from estimator.pricing import with_tax
-from estimator.units import quantity, yen
+from estimator.units import yen
 from mkdocs.exceptions import PluginError
 
-MARKER = re.compile(r"<!--\s*(data|value|term|law|quote|reading):([a-z0-9-]+)\s*-->")
+MARKER = re.compile(r"<!--\s*(data|value|term|law|quote|reading|task):([a-z0-9-]+)\s*-->")
 LAW_RECORDS = {"law": lambda d: [p.profession_id for p in d.law.professions],
                "quote": lambda d: [a for a, _ in d.law.articles], "reading": lambda d: [p.id for p in d.law.positions]}
 LAW_BLOCKS = {"law": law_blocks.law, "quote": law_blocks.quote, "reading": law_blocks.reading}
 TITLE = re.compile(r"^# .*$", re.MULTILINE)
-DELEGABILITY_NAMES = {"ok": "頼めます", "partly": "一部だけ頼めます", "reserved": "頼めません（士業の独占業務）"}
 
 
 def on_config(config):
@@ -51,6 +52,13 @@ def fill(markdown, data, where):
     def replace(match):
         nonlocal shows_terms
         kind, name = match.groups()
+        if kind == "task":  # the provider's answer about one task of the catalog, by id
+            answer = task_answer(data, name)
+            if answer is None:
+                raise PluginError(f"{where}: <!-- task:{name} -->: catalog.toml has no task {name!r}")
+            return answer
+        if kind == "data" and name == "not-offered":  # links to the task list, relative to this page
+            return not_offered_block(data, where)
         if kind in LAW_BLOCKS:  # records of law.toml, by id
             if name not in LAW_RECORDS[kind](data):
                 raise PluginError(f"{where}: <!-- {kind}:{name} -->: law.toml has no record {name!r}")
@@ -150,27 +158,6 @@ def _professions(data):
     return _table(["士業", "法律・条文", "報酬の条件"], rows)
 
 
-def _catalog(data):
-    """One short block per task (not a wide table), so it reads well on a 360 px phone."""
-    catalog = data.catalog
-    parts = []
-    for category in catalog.categories:
-        parts.append(f"### {category.name} {{#catalog-{category.id}}}\n")
-        for task in catalog.tasks_in(category.id):
-            m = task.minutes_per_unit
-            parts.append(f"#### {task.name} {{#task-{task.id}}}\n\n{task.description}\n")
-            if task.is_reserved:
-                parts.append(f"- 依頼：{DELEGABILITY_NAMES[task.delegability]}。[くわしく](../../{task.guide})")
-                parts.append(f"- 見積もり：{task.source}")
-            else:
-                parts.append(f"- 目安：1{task.unit}あたり{quantity(m.typical)}分（{quantity(m.low)}〜{quantity(m.high)}分）")
-                parts.append(f"- 時間の出典：{task.source}")
-                parts.append(f"- 依頼：{DELEGABILITY_NAMES[task.delegability]}")
-                if task.reserved_note:
-                    parts.append(f"- 注意：{task.reserved_note}[くわしく](../../{task.guide})")
-            parts.append("")
-    parts.append(f"時間の出典は{catalog.sources_checked}に確認しました。「仮定」は公表された数値がなく、目安として置いた値です。")
-    return "\n".join(parts)
 
 
 def _presets(data):
@@ -186,7 +173,7 @@ def _presets(data):
 BLOCKS = {
     "plans": _plans, "presets": _presets, "rates": _rates, "payment": _payment, "contact-channels": _contact,
     "closed-days": _closed_days, "request-steps": _steps, "professions": _professions,
-    "catalog": _catalog, **law_blocks.BLOCKS, **policy_blocks.BLOCKS,
+    "catalog": catalog_block, "market": market_block, **law_blocks.BLOCKS, **policy_blocks.BLOCKS,
 }
 VALUES = {
     "provider-name": lambda d: d.terms.provider_name,
@@ -208,9 +195,9 @@ VALUES = {
     "invoice-number": lambda d: d.terms.invoice_registration_number,
     "email": lambda d: d.terms.email,
 }
-# Blocks from the catalog, the law and the subsidy rule, and the tests' record of what they check:
+# Blocks from the catalog, the market, the law and the subsidy rule, and the tests' record of what they check:
 # sourced figures, not the provider's sample terms.
-NOT_TERMS = {"catalog", "professions", *law_blocks.BLOCKS, *policy_blocks.NOT_TERMS}
+NOT_TERMS = {"catalog", "professions", "market", *law_blocks.BLOCKS, *policy_blocks.NOT_TERMS}
 # The provider's answer to one question, in the wording of estimator.terms_text (one function each).
 TERMS = {
     name.replace("_", "-"): (lambda function: lambda d: function(d.terms))(getattr(terms_text, name))

@@ -97,7 +97,9 @@ def _form_context(today: str) -> dict[str, Any]:
         ]
         if tasks:
             chosen = sum(1 for t in tasks if t["selected"])
-            categories.append({"id": category.id, "name": category.name, "tasks": tasks, "chosen": chosen})
+            not_offered = [{"id": t.id, "name": t.name, "reason": t.reason} for t in catalog.not_offered_in(category.id)]
+            categories.append({"id": category.id, "name": category.name, "tasks": tasks, "chosen": chosen,
+                               "not_offered": not_offered})
     return {
         "today": today,
         "categories": categories,

@@ -69,7 +69,8 @@ def test_weekend_hours_are_asked_when_weekend_work_is_ticked_and_priced(page):
     page.check("#f-weekend_work")
     page.fill("#f-weekend_hours", "2")
     settle(page)
-    assert "割増" in text(page, "costs") and "月1,750円（税抜）" in text(page, "costs")
+    weekend = engine({"profile": {"weekend_work": True, "weekend_hours": "2"}})["view"]["costs"]["weekend"]
+    assert "割増" in weekend and weekend in text(page, "costs")
 
 
 def test_the_first_month_and_the_mail_link_say_what_they_hold(page):

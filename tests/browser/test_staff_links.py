@@ -2,8 +2,8 @@
 describes, and the notices it quotes are the ones the estimator really shows.
 
 The sample link is a literal state string in the page. It stays valid while the catalog keeps the
-task ids (they are permanent) and no task becomes ticked by default; when either changes, these tests
-fail and say how to make a new string.
+task ids (they are permanent) and their names; the starting input may change (a link names every task
+it ticks). When a task's name changes, these tests fail and say how to make a new string.
 """
 
 from __future__ import annotations
@@ -19,6 +19,7 @@ from playwright.sync_api import expect
 
 from estimator.browser import estimate, restore
 from estimator.inputs import PRIORITY_NAMES
+from estimator.state import VERSION as STATE_VERSION
 
 ROOT = "#estimator"
 SITE = Path(__file__).resolve().parents[2] / "site"
@@ -114,7 +115,7 @@ def state_with_unknown_task(task_id: str) -> str:
     # A link made before the task left the catalog: the state format of estimator/state.py.
     data = json.dumps({"t": [[task_id, 1, 2, 1, 1]]}).encode()
     packer = zlib.compressobj(9, zlib.DEFLATED, -15)
-    return "1." + base64.urlsafe_b64encode(packer.compress(data) + packer.flush()).decode().rstrip("=")
+    return f"{STATE_VERSION}." + base64.urlsafe_b64encode(packer.compress(data) + packer.flush()).decode().rstrip("=")
 
 
 def test_the_notices_the_page_quotes_are_the_ones_clients_see(page):

@@ -1,5 +1,7 @@
 """Budget fit with a concrete proposal, and the service-kind advice with its reasons."""
 
+from estimator.pricing import with_tax
+
 from support import report_for
 
 
@@ -11,22 +13,20 @@ def test_within_budget_shows_headroom(data):
 
 
 def test_budget_buys_the_hours_of_the_best_option(data):
-    report = report_for(data, ("payroll", 5, "month", "must"), budget=33000)
-    assert report.budget.affordable_minutes == 600  # the 10-hour plan is 33,000 yen with tax
+    smallest = min(data.terms.pricing.plans, key=lambda plan: plan.hours)
+    budget = with_tax(smallest.monthly_fee_yen, data.terms.pricing).gross_yen  # exactly the smallest plan, with tax
+    report = report_for(data, ("payroll", 5, "month", "must"), budget=budget)
+    assert report.budget.affordable_minutes == smallest.hours * 60
 
 
 def test_over_budget_proposal_reduces_lowest_priority_first_and_fits(data):
-    report = report_for(
-        data,
-        ("email-reply", 5, "day", "must"),
-        ("sns-posts", 8, "month", "nice"),
-        ("blog-posts", 2, "month", "want"),
-        budget=55000,
-    )
+    must = ("email-reply", 5, "day", "must")
+    budget = report_for(data, must).best_option.cost.gross_yen + 10000  # the 必須 task fits, with room to spare
+    report = report_for(data, must, ("sns-posts", 8, "month", "nice"), ("blog-posts", 2, "month", "want"), budget=budget)
     fit = report.budget
-    assert not fit.within and fit.over_by_yen == fit.option.cost.gross_yen - 55000
+    assert not fit.within and fit.over_by_yen == fit.option.cost.gross_yen - budget
     proposal = fit.proposal
-    assert proposal.fits and proposal.option.cost.gross_yen <= 55000
+    assert proposal.fits and proposal.option.cost.gross_yen <= budget
     ids = [a.task_id for a in proposal.adjustments]
     assert ids[0] == "sns-posts"  # 余裕があれば before できれば
     assert "email-reply" not in ids  # 必須 is never touched

@@ -19,12 +19,12 @@ def test_shipped_catalog_is_large_enough_and_covers_every_category(data):
     assert len(data.catalog.tasks) >= 30
     for category in data.catalog.categories:
         assert data.catalog.tasks_in(category.id), category.id
-    assert any(t.source == "仮定" for t in data.catalog.tasks)
+    assert {t.minutes_basis for t in data.catalog.tasks} == {"published", "assumed", "hours", "reserved"}
 
 
 def test_rate_change_in_a_copy_flows_into_every_output(data_copy):
-    edit(data_copy / "terms.toml", "hourly_rate_yen = 3500", "hourly_rate_yen = 4000")
-    edit(data_copy / "terms.toml", "monthly_fee_yen = 30000", "monthly_fee_yen = 31000")
+    edit(data_copy / "terms.toml", "hourly_rate_yen = 3800", "hourly_rate_yen = 4000")
+    edit(data_copy / "terms.toml", "monthly_fee_yen = 34000", "monthly_fee_yen = 31000")
     edit(data_copy / "terms.toml", 'name = "サンプル事務サポート"', 'name = "テスト秘書室"')
     edit(data_copy / "terms.toml", "buffer_percent = 20", "buffer_percent = 50")
     changed = load_dataset(data_copy)

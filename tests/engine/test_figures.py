@@ -9,6 +9,7 @@ from estimator import default_dataset
 from estimator.browser import estimate, restore
 from estimator.inquiry import compose_inquiry
 from estimator.numbers import parse_yen
+from estimator.pricing import with_tax
 from estimator.state import encode_state
 from estimator.inputs import parse_input, validate_input
 
@@ -82,13 +83,16 @@ def test_one_off_work_is_reported_as_one_off_not_as_zero_monthly_hours(data):
 
 
 def test_budget_compares_the_first_month_with_its_setup_fee_separately(data):
-    report = report_for(data, ("research", 9, "month", "must"), budget=35000)
+    plan = data.terms.plan("plan-10")  # 9 hours of research: the 10-hour plan is the cheapest way to pay
+    budget = with_tax(plan.monthly_fee_yen, data.terms.pricing).gross_yen + 500
+    report = report_for(data, ("research", 9, "month", "must"), budget=budget)
     fit = report.budget
-    assert fit.within and fit.option.id == "plan-10"  # the month: the 10-hour plan, 33,000 yen with tax
-    assert fit.first_month_gross_yen == report.first_month.cost.gross_yen == (30000 + 20000) * 110 // 100
+    assert fit.within and fit.option.id == "plan-10"
+    first_month = with_tax(plan.monthly_fee_yen + data.terms.setup_fee_yen, data.terms.pricing).gross_yen
+    assert fit.first_month_gross_yen == report.first_month.cost.gross_yen == first_month
     assert report.first_month.setup_fee_yen == data.terms.setup_fee_yen > 0
-    assert not fit.first_month_within and fit.first_month_over_by_yen == fit.first_month_gross_yen - 35000
-    budget = view(("research", 9, "month", "must"), budget=35000)["budget"]
+    assert not fit.first_month_within and fit.first_month_over_by_yen == fit.first_month_gross_yen - budget
+    budget = view(("research", 9, "month", "must"), budget=budget)["budget"]
     assert "予算内" in budget["summary"] and "超えます" in budget["first_month"]
 
 

@@ -1,5 +1,6 @@
 """Hours, buffer, plans, tax: the figures a client sees first."""
 
+import math
 from fractions import Fraction
 
 from estimator.inputs import validate_input
@@ -26,17 +27,21 @@ def test_per_day_and_per_week_quantities_become_monthly(data):
     daily = report_for(data, ("email-reply", 5, "day", "must")).hours.lines[0]
     weekly = report_for(data, ("scheduling-single", 3, "week", "must")).hours.lines[0]
     assert daily.units_per_month == 100  # 20 business days
-    assert daily.minutes.typical == 730  # 7.3 min a mail
+    assert daily.minutes.typical == 100 * data.catalog.task("email-reply").minutes_per_unit.typical
     assert weekly.units_per_month == Fraction("12.9")  # 4.3 weeks
-    assert weekly.minutes.typical == 65  # 64.5 rounded up
+    per_unit = data.catalog.task("scheduling-single").minutes_per_unit.typical
+    assert weekly.minutes.typical == math.ceil(Fraction("12.9") * per_unit)  # each line rounded up once
 
 
 def test_one_off_tasks_and_setup_are_not_monthly(data):
     report = report_for(data, ("tool-rollout", 1, "once", "must"), ("payroll", 5, "month", "must"))
-    assert report.hours.monthly_work.typical == 100
-    assert report.hours.one_off_work.typical == 240
-    assert report.hours.setup_minutes == 120 + 30  # handover + one recurring task
-    assert report.hours.initial_total.typical == 240 + 48 + 150
+    rollout = data.catalog.task("tool-rollout").minutes_per_unit.typical
+    assert report.hours.monthly_work.typical == 5 * data.catalog.task("payroll").minutes_per_unit.typical
+    assert report.hours.one_off_work.typical == rollout
+    terms = data.terms
+    assert report.hours.setup_minutes == terms.setup_handover_minutes + terms.setup_minutes_per_task  # one recurring task
+    buffer = math.ceil(rollout * data.terms.pricing.buffer_percent / 100)
+    assert report.hours.initial_total.typical == rollout + buffer + report.hours.setup_minutes
 
 
 def test_range_is_ordered_and_totals_are_sums(data):
@@ -55,24 +60,26 @@ def test_tax_is_ten_percent_rounded_down(data):
 def test_hourly_cost_is_billed_in_fifteen_minute_blocks(data):
     option = hourly_cost(61, data.terms.pricing)
     assert option.billed_minutes == 75
-    assert option.cost.net_yen == 4375  # 3,500 × 1.25 h
+    assert option.cost.net_yen == data.terms.pricing.hourly_rate_yen * 5 // 4  # 1.25 h
 
 
 def test_plan_overage_is_billed_per_started_hour_and_unused_hours_are_shown(data):
     plan = data.terms.plan("plan-10")
     over = plan_cost(10 * 60 + 1, plan, data.terms.pricing)
     assert over.overage_minutes == 60
-    assert over.cost.net_yen == 30000 + 3300
+    assert over.cost.net_yen == plan.monthly_fee_yen + plan.overage_yen_per_hour
     under = plan_cost(8 * 60, plan, data.terms.pricing)
-    assert under.unused_minutes == 120 and under.cost.net_yen == 30000
+    assert under.unused_minutes == 120 and under.cost.net_yen == plan.monthly_fee_yen
 
 
 def test_cheapest_option_is_marked(data):
     report = report_for(data, ("email-reply", 5, "day", "must"))  # 730 + 146 buffer = 876 min = 14.6 h
     options = {o.id: o.cost.gross_yen for o in report.options}
     assert report.best_option.cost.gross_yen == min(options.values())
-    assert report.best_option.id == "plan-10"  # 30,000 + 5 h × 3,300 = 46,500 net
-    assert options["plan-10"] == 51150
+    plan = data.terms.plan("plan-10")  # 10 hours and 5 started hours of overage
+    assert options["plan-10"] == with_tax(plan.monthly_fee_yen + 5 * plan.overage_yen_per_hour, data.terms.pricing).gross_yen
+    rate = data.terms.pricing.hourly_rate_yen
+    assert options["hourly"] == with_tax(rate * 59 // 4, data.terms.pricing).gross_yen  # 14.75 h in 15-minute blocks
 
 
 def test_reserved_task_adds_no_hours_and_is_flagged_with_law_and_link(data):

@@ -9,7 +9,7 @@ import pytest
 from estimator import InputError
 from estimator.browser import estimate, estimate_json, restore, share_state_json, year_json
 from estimator.inputs import parse_input, validate_input
-from estimator.state import encode_state
+from estimator.state import V1_TICKED, VERSION as STATE_VERSION, encode_state
 
 
 def tools(data):
@@ -91,24 +91,40 @@ def test_the_page_gets_the_same_state_only_when_it_asks(data):
     assert restore(share_state_json("{not json"))["input"] == restore(estimate({})["state"])["input"]
 
 
-def _state(payload):
+def _state(payload, version=STATE_VERSION):
     deflate = zlib.compressobj(9, zlib.DEFLATED, -15)
     packed = deflate.compress(json.dumps(payload).encode()) + deflate.flush()
-    return "1." + base64.urlsafe_b64encode(packed).decode().rstrip("=")
+    return f"{version}." + base64.urlsafe_b64encode(packed).decode().rstrip("=")
 
 
 def test_link_with_a_task_removed_from_the_catalog_opens_with_a_notice(data):
     state = _state({"t": [["retired-task", 3, 2, 1, 1], ["payroll", 4, 2, 0, 1]], "b": 50000})
     restored = restore(state)
     assert any("retired-task" in notice for notice in restored["notices"])
+    # The tasks the link leaves out are unticked, whatever the catalog ticks by default today.
     assert restored["input"]["tasks"] == [
-        {"id": "payroll", "quantity": 4, "period": "month", "priority": "must", "selected": True}]
+        {"id": "payroll", "quantity": 4, "period": "month", "priority": "must", "selected": True},
+        *({"id": t.id, "selected": False} for t in data.catalog.tasks if t.default_selected)]
     assert restored["input"]["budget_yen"] == 50000
+
+
+def test_a_link_of_the_first_format_opens_as_it_was_made(data):
+    """Format "1" left out the tasks then ticked by default; they come back ticked with their volumes then."""
+    restored = restore(_state({"t": [["email-reply", 5, 0, 1, 0], ["payroll", 4, 2, 0, 1]]}, version="1"))
+    assert restored["notices"] == []
+    ticked = {t["id"]: t for t in restored["input"]["tasks"] if t.get("selected", True)}
+    assert ticked["payroll"]["quantity"] == 4 and "email-reply" not in ticked  # what the link named
+    for task_id, (quantity, period) in V1_TICKED.items():
+        if task_id != "email-reply":
+            assert (ticked[task_id]["quantity"], ticked[task_id]["period"]) == (quantity, period)
+    view = estimate(restored["input"])["view"]
+    shown = {line["task_id"] for line in view["hours"]["lines"]}
+    assert shown == {"payroll"} | (set(V1_TICKED) - {"email-reply"})  # nothing ticked by default since then
 
 
 def test_truncated_and_foreign_links_give_a_notice(data):
     good = estimate({"today": "2026-11-23", "budget_yen": 1})["state"]
-    for bad in (good[:-3], "2." + good[2:], "garbage", ""):
+    for bad in (good[:-3], "9." + good[2:], "garbage", ""):
         restored = restore(bad)
         assert restored["input"] is None and restored["notices"]
 

@@ -43,7 +43,7 @@ def test_a_set_unticks_every_other_task(data):
     ('{ id = "expense-claims", quantity = 20, period = "month" }', '{ id = "expense-claims", quantity = 20, period = "yearly" }', "tasks[2].period"),
     ('{ id = "expense-claims", quantity = 20, period = "month" }', '{ id = "expense-claims", quantity = -1, period = "month" }', "tasks[2].quantity"),
     ('{ id = "expense-claims", quantity = 20, period = "month" }', '{ id = "tax-return", quantity = 1 }', "tasks[2].id"),
-    ('{ id = "expense-claims", quantity = 20, period = "month" }', '{ id = "invoice-issue", quantity = 1 }', "tasks[2].id"),
+    ('{ id = "expense-claims", quantity = 20, period = "month" }', '{ id = "invoice-email", quantity = 1 }', "tasks[2].id"),
     ('priority = "nice" },\n]', 'priority = "someday" },\n]', "tasks[6].priority"),
     ('name = "ひとり社長"\n', '', "name"),
 ])
@@ -80,7 +80,7 @@ def test_the_answers_list_each_chosen_task_with_its_volume_and_the_budget(data):
 
 def test_the_method_lines_use_this_providers_numbers(data_copy):
     edit(data_copy / "terms.toml", "buffer_percent = 20", "buffer_percent = 35")
-    edit(data_copy / "terms.toml", "hourly_rate_yen = 3500", "hourly_rate_yen = 4200")
+    edit(data_copy / "terms.toml", "hourly_rate_yen = 3800", "hourly_rate_yen = 4200")
     lines = estimate(request(("payroll", 1, "month", "want")), load_dataset(data_copy))["view"]["method"]
     text = "".join(lines)
     assert "35%" in text and "4,200円" in text and len(lines) >= 4

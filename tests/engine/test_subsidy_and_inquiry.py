@@ -3,6 +3,7 @@
 from urllib.parse import unquote
 
 from estimator.inquiry import MAILTO_URL_LIMIT, compose_inquiry
+from estimator.pricing import with_tax
 from estimator.subsidy import worked_example
 
 from support import report_for
@@ -28,7 +29,9 @@ def test_scenario_applies_to_digitalisation_tasks_only(data):
     scenario = report.subsidy
     assert scenario.eligible_task_names == ("セキュリティ設定の点検",)  # office routine and content are not
     assert scenario.outcome.hours == 3  # 120 min + 20 % = 144 min → 3 started hours
-    assert scenario.outcome.client_rate_yen_per_hour == 500  # 3,850 − 3,500 is below the client minimum
+    gross_rate = with_tax(data.terms.pricing.hourly_rate_yen, data.terms.pricing).gross_yen
+    expected = max(gross_rate - data.subsidy.cap_yen_per_hour, data.subsidy.client_minimum_yen_per_hour)
+    assert scenario.outcome.client_rate_yen_per_hour == expected  # the rate less the cap, at least the minimum
 
 
 def test_one_off_digitalisation_work_shows_the_example_too_worded_as_past(data):
@@ -47,7 +50,8 @@ def test_message_holds_what_providers_ask_for(data):
         irregulars="3月は量が倍", notes="よろしくお願いします",
     )
     message = compose_inquiry(report, data)
-    for expected in ("美容室", "2店舗を運営", "請求書の発行・送付：1か月あたり12件", "月60,000円（税込）",
+    invoices = f"{data.catalog.task('invoice-issue').name}：1か月あたり12件"
+    for expected in ("美容室", "2店舗を運営", invoices, "月60,000円（税込）",
                      "https://example.jp", "Chatwork", "希望します", "土日", "3月は量が倍",
                      "見積もりシミュレーターの結果", report.start.start.strftime("%Y年%-m月%-d日")):
         assert expected in message.body, expected

@@ -45,13 +45,70 @@ def test_no_data_marker_is_left_unfilled(page):
     assert not re.search(r"<!--\s*(data|value):", page.read_text(encoding="utf-8"))
 
 
+def task_section(page_html: str, task_id: str) -> str:
+    """One task's section of the built task list: its heading up to the next heading."""
+    start = page_html.index(f'id="task-{task_id}"')
+    return re.split(r"<h[1-4][ >]", page_html[start:], maxsplit=1)[0]
+
+
 def test_catalog_page_lists_every_task_from_the_data():
     page = text("guide/tasks/index.html")
     for task in default_dataset().catalog.tasks:
         assert task.name in page, task.name
-        assert task.source in page
     for category in default_dataset().catalog.categories:
         assert f'id="catalog-{category.id}"' in html("guide/tasks/index.html")
+
+
+def test_each_task_shows_where_its_minutes_come_from():
+    """Every published figure with its page and the day it was read; otherwise 「仮定」 and the reasons."""
+    page = html("guide/tasks/index.html")
+    assert "2026年11月に確認しました" not in page  # the old check date that no record backed
+    catalog = default_dataset().catalog
+    for task in catalog.tasks:
+        section = task_section(page, task.id)
+        words = re.sub(r"<[^>]+>", "", section)
+        if task.minutes_basis == "published":
+            for source in task.sources:
+                assert f'href="{source.url}"' in section.replace("&amp;", "&"), (task.id, source.url)
+                assert source.title in words and source.figure in words, task.id
+                assert f"{source.read_on.year}年{source.read_on.month}月{source.read_on.day}日に読みました" in words
+                assert not source.differs or source.differs in words
+        elif task.minutes_basis == "assumed":
+            assert "仮定" in words and task.assumption in words, task.id
+        elif task.minutes_basis == "reserved":
+            assert catalog.reserved_by(task) in words and "時間には含めません" in words, task.id
+        assert "に読みました" in words or task.minutes_basis != "published"
+    for item in catalog.not_offered:
+        words = re.sub(r"<[^>]+>", "", task_section(page, item.id))
+        assert item.name in words and "お引き受けしていません" in words and item.reason in words, item.id
+
+
+def test_contract_drafting_names_both_professions_for_their_parts():
+    words = re.sub(r"<[^>]+>", "", task_section(html("guide/tasks/index.html"), "contract-drafting"))
+    assert "作成は行政書士（行政書士法第19条）、争いのある案件や法的判断は弁護士（弁護士法第72条）" in words
+
+
+def test_faq_answers_about_offline_work_and_new_tasks_come_from_the_catalog():
+    catalog = default_dataset().catalog
+    faq = text("faq/index.html")
+    for item_id in ("mail-handling", "document-scanning", "shipping", "onsite-reception"):
+        item = catalog.not_offered_task(item_id)
+        assert f"当社は{item.name}をお引き受けしていません。{item.reason}" in faq, item_id
+    for task_id in ("translation", "meeting-minutes"):
+        task = catalog.task(task_id)
+        assert f"当社は{task.name}をお引き受けします。" in faq, task_id
+    for anchor in ("tasks-translation", "tasks-minutes", "tasks-mail-scan", "tasks-onsite"):
+        assert f'id="{anchor}"' in html("faq/index.html")
+
+
+def test_the_market_section_gives_every_figure_with_its_page_and_day():
+    from estimator.market import load_market
+
+    section = html("guide/pricing/index.html").split('id="pricing-market"', 1)[1].split("<h2", 1)[0]
+    for figure in load_market():
+        assert f'href="{figure.url}"' in section.replace("&amp;", "&"), figure.url
+        assert figure.figure in re.sub(r"<[^>]+>", "", section)
+    assert "に読みました" in section
 
 
 def test_pricing_page_shows_the_plans_from_the_terms():

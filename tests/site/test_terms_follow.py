@@ -108,11 +108,13 @@ def test_the_weekend_surcharge_reaches_every_way_to_pay(tmp_path):
     weekend = view(shipped, weekend_work=True, weekend_hours="2")
     steeper = view(copy_with(tmp_path, "weekend_surcharge_percent = 25", "weekend_surcharge_percent = 50"),
                    weekend_work=True, weekend_hours="2")
+    rate, percent = shipped.terms.pricing.hourly_rate_yen, shipped.terms.outside_hours.weekend_surcharge_percent
+    surcharge = 2 * rate * percent // 100  # 2 h of weekend work at the surcharge
     for base, more, most in zip(plain["costs"]["options"], weekend["costs"]["options"], steeper["costs"]["options"]):
         yen = lambda text: int(text.removesuffix("円").replace(",", ""))  # noqa: E731
-        assert yen(base["net"]) + 1750 == yen(more["net"])  # 2 h × 3,500 yen × 25 %
-        assert yen(base["net"]) + 3500 == yen(most["net"])
-    assert "月1,750円（税抜）" in weekend["costs"]["weekend"]
+        assert yen(base["net"]) + surcharge == yen(more["net"])
+        assert yen(base["net"]) + 2 * surcharge == yen(most["net"])  # twice the percent
+    assert f"月{surcharge:,}円（税抜）" in weekend["costs"]["weekend"]
 
 
 def test_refused_weekend_work_is_said_and_adds_nothing(tmp_path):

@@ -34,7 +34,7 @@ HIRE_THRESHOLD = ("faq/#assistant-hire-or-outsource", "guide/service-types/#kind
 QUOTE = ("faq/#fee-quote", "guide/pricing/#contract-quote", "glossary/#term-quote", "estimate/")
 # Widened: the pricing guide's new 解約と返金 gives the notice period and early-cancellation rule, as the FAQ does.
 CANCEL = ("faq/#contract-cancel", "guide/pricing/#contract-cancel")
-INVOICE_TASK = ("faq/#tasks-invoicing", "guide/tasks/#task-invoice-issue")
+INVOICE_TASK = ("faq/#tasks-invoicing", "guide/tasks/#task-invoice-issue", "guide/tasks/#task-invoice-email")
 CONTRACT = ("faq/#contract-method", "guide/pricing/#contract", "guide/pricing/#contract-signing",
             "guide/flow/#step-contract")
 THIRTY_HOURS = ("guide/pricing/#pricing-plans", "faq/#fee-minimum-hours", "guide/pricing/#pricing-common-rules",
@@ -155,8 +155,9 @@ WRITTEN_AFTER_READING = [
       "guide/not-delegable/#reserved-shihoshoshi"),
     q("許認可の申請", "faq/#tasks-registration-permits", "guide/tasks/#task-permit-application",
       "guide/not-delegable/#reserved-gyoseishoshi"),
-    q("来客対応", "faq/#tasks-onsite", "guide/not-delegable/#not-online"),
-    q("郵便物の受け取り", "faq/#tasks-onsite", "guide/not-delegable/#not-online", "guide/tasks/#tasks-general-affairs"),
+    q("来客対応", "faq/#tasks-onsite", "guide/not-delegable/#not-online", "guide/tasks/#task-onsite-reception"),
+    q("郵便物の受け取り", "faq/#tasks-mail-scan", "guide/tasks/#task-mail-handling", "faq/#tasks-onsite",
+      "guide/not-delegable/#not-online", "guide/tasks/#tasks-general-affairs"),
     q("ブログ更新", "faq/#tasks-sns-web", "guide/tasks/#task-blog-posts"),
     q("ツール導入の支援", "faq/#tasks-tool-rollout", "guide/tasks/#task-tool-rollout"),
     q("依頼の流れ", *FLOW),
@@ -198,10 +199,11 @@ WRITTEN_AFTER_READING = [
     q("見出しのリンクをコピー", "staff-links/#staff-links-section"),
     q("回答の文例", "staff-links/#staff-links-template"),
     q("目安時間", "guide/tasks/#tasks-reading-times", "guide/tasks/#tasks-catalog"),
-    q("請求書1件あたり何分", "guide/tasks/#task-invoice-issue", "guide/tasks/#tasks-reading-times"),
+    q("請求書1件あたり何分", "guide/tasks/#task-invoice-issue", "guide/tasks/#task-invoice-email",
+      "guide/tasks/#tasks-reading-times"),
     q("面接の日程調整", "guide/tasks/#task-interview-scheduling"),
     q("名刺", "guide/tasks/#task-business-cards"),
-    q("文字起こし", "guide/tasks/#task-data-entry"),
+    q("文字起こし", "guide/tasks/#task-transcription", "guide/tasks/#task-data-entry"),
     q("出張の手配", "guide/tasks/#task-travel"),
     q("ネットショップの商品登録", "guide/tasks/#task-ec-listings"),
     q("就業規則", "guide/tasks/#task-work-rules", "guide/not-delegable/#reserved-sharoushi"),
@@ -295,7 +297,7 @@ WRITTEN_AFTER_TUNING = [
     q("法律相談", "guide/not-delegable/#reserved-bengoshi", "faq/#tasks-contracts"),
     q("税務相談", "guide/not-delegable/#reserved-zeirishi", "guide/tasks/#task-tax-advice"),
     q("節税の相談", "guide/tasks/#task-tax-advice", "guide/not-delegable/#reserved-zeirishi"),
-    q("お茶出し", "faq/#tasks-onsite", "guide/not-delegable/#not-online"),
+    q("お茶出し", "faq/#tasks-onsite", "guide/not-delegable/#not-online", "guide/tasks/#task-onsite-reception"),
     q("データ入力", "guide/tasks/#task-data-entry", "faq/#tasks-what"),
     q("資料作成", "guide/tasks/#task-documents"),
     q("HP更新", "guide/tasks/#task-website-updates", "faq/#tasks-sns-web"),
