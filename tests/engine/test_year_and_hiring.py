@@ -3,7 +3,6 @@ page shows it (its figures: test_hiring.py; its words: test_hiring_advice.py).""
 
 import dataclasses
 import datetime
-from fractions import Fraction
 
 from hypothesis import given, strategies as st
 
