@@ -1,8 +1,9 @@
-"""Which kind of service fits, with the reasons, and which ticked tasks are reserved to 士業.
+"""Which kind of outside service fits, with the reasons, and which ticked tasks are reserved to 士業.
 
-The kind follows the hours: over the hiring threshold (40 h a week by default) hiring someone is
-advised; otherwise each task's minutes count for the service kinds it suits (split evenly when it
-suits several), and the kind with the largest share wins. The reasons name the figures that decided.
+Each task's minutes count for the service kinds it suits (split evenly when it suits several), and the
+kind with the largest share wins; the reasons name the figures that decided. Whether hiring someone would
+cost less is not decided here by a rule of thumb: it is computed from the client's own figures over the
+year (`hiring`), and the page adds that answer to this advice once the year is ready (`hiring_text.advice`).
 """
 
 from __future__ import annotations
@@ -67,29 +68,16 @@ def advise_service(estimate: HoursEstimate, catalog: Catalog, terms: Terms) -> S
         for kind in catalog.service_kinds if kind.id in weighted
     )
     per_week = Fraction(monthly, 60) / terms.weeks_per_month
-    threshold = terms.hire_threshold_hours_per_week
     one_off = estimate.one_off_work.typical + estimate.one_off_buffer.typical
-    if per_week > threshold:
-        kind = catalog.service_kind("hire")
-        reasons = (
-            f"毎月の作業は約{hours(monthly)}で、週あたり約{hours(per_week * 60)}です。",
-            f"週{threshold}時間を超える業務量は、人を雇うことを考える目安です。社内にノウハウが残り、指示もしやすくなります。",
-            "一方で、採用には求人の費用や社会保険料などの固定費がかかります。一部を外部に任せながら比べる方法もあります。",
-        )
-        return ServiceAdvice(kind.id, kind.name, kind.summary, kind.guide, reasons, shares, per_week)
     # Catalog order breaks ties, so the result never depends on dict ordering.
     best = max(catalog.service_kinds, key=lambda k: (weighted.get(k.id, Fraction(-1)), -catalog.service_kinds.index(k)))
     percent = next(s.percent for s in shares if s.kind_id == best.id)
     top = [name for _, name in sorted(contributors[best.id], key=lambda item: -item[0])[:3]]
     reasons = [f"選んだ業務の時間のうち約{percent}%が「{best.name}」に向いた業務です（{'、'.join(top)}）。"]
     if monthly:
-        reasons.append(f"毎月の作業は約{hours(monthly)}（週あたり約{hours(per_week * 60)}）で、"
-                       f"人を雇う目安の週{threshold}時間より少ない量です。")
+        reasons.append(f"毎月の作業は約{hours(monthly)}（週あたり約{hours(per_week * 60)}）です。")
     if one_off:
-        reasons.append(f"初回のみの作業が約{hours(one_off)}あります。一度きりの作業は、人を雇うより外部に頼むほうが向いています。"
-                       if not monthly else f"ほかに、初回のみの作業が約{hours(one_off)}あります。")
-    if per_week * 4 > threshold * 3:
-        reasons.append(f"週{threshold}時間に近い量です。業務が増えるなら、人を雇うことも比べてみてください。")
+        reasons.append(f"{'ほかに、' if monthly else ''}初回のみの作業が約{hours(one_off)}あります。")
     return ServiceAdvice(best.id, best.name, best.summary, best.guide, tuple(reasons), shares, per_week)
 
 

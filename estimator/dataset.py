@@ -8,7 +8,7 @@ from pathlib import Path
 
 from .catalog import Catalog, load_catalog
 from .errors import DataError
-from .hiring import HiringData, load_hiring
+from .hiring_data import HiringData, load_hiring
 from .law import Law, load_law
 from .presets import Preset, load_presets
 from .subsidy import SubsidyRule, load_subsidy

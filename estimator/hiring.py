@@ -1,109 +1,63 @@
-"""Hiring compared in yen: what employing someone for the same work would cost a year, and from how
-many hours a week it becomes cheaper than outsourcing.
+"""Hiring compared in yen: what employing someone for the same work would cost in its first year, and what
+a steady year of the same hours costs with the provider (`hiring_compare` puts the two side by side).
 
-A rough comparison from the client's own figures, with public defaults (data/hiring.toml, each with its
-source and date, or marked as an assumption): pay, the employer's share of social and labour insurance
-(by weekly hours: employment insurance from 20 hours a week, health and pension insurance from 30), the
-commuting allowance, recruiting and equipment once, and the hours of supervision (shown in hours, not
-yen). Outsourcing is priced with the provider's terms: the cheapest way to pay for a flat month, twelve
-times, plus the setup fee. It is never advice on employment law: the rules for who must be insured
-have more conditions than these two thresholds.
+A rough comparison from the client's own figures and public defaults (data/hiring.toml, read by
+`hiring_data`). A year of employment is:
+- pay: the hourly wage × weekly hours × weeks per month × 12 (or a monthly salary × 12 for 40 hours);
+- the commuting allowance: the client's monthly figure, or the full-time default prorated by the days
+  worked (days = weekly hours ÷ hours a day, rounded up, at most five);
+- the employer's share of insurance on pay and allowance: 労災 always, 雇用保険 from 20 hours a week,
+  健康保険・厚生年金・子ども子育て拠出金・支援金 from 30 hours (from 20 hours and a monthly wage of 88,000円
+  in a company of 51 or more), and 介護保険 on top for an employee aged 40-64;
+- recruiting and equipment, once.
+Each yearly line is rounded down to the yen once. A client who is a 課税事業者 (and deducts the tax it pays)
+compares without consumption tax: the provider's fees net, and the taxable costs of hiring (commuting,
+recruiting, equipment) without their tax. Otherwise every figure is what is paid, tax included.
+Supervision is shown in hours, not yen. It is never advice on employment law: the rules for who must be
+insured have more conditions than these.
 """
 
 from __future__ import annotations
 
-import datetime
 from dataclasses import dataclass
 from fractions import Fraction
-from functools import lru_cache
-from pathlib import Path
 
+from .hiring_data import HiringData, Prefecture
+from .hiring_input import HiringFigures
 from .pricing import cheapest_cost, with_tax
-from .records import Record, cached_hash, read_toml
 from .terms import Terms
 
-APPLIES = ("always", "employment", "social")
-BREAK_EVEN_STEP = Fraction(1, 2)  # weekly hours
-BREAK_EVEN_MAX = 60
-
-
-@dataclass(frozen=True)
-class Source:
-    id: str
-    title: str
-    url: str
-    read_on: datetime.date
-    note: str
-
-
-@dataclass(frozen=True)
-class Rate:
-    name: str
-    percent: Fraction
-    applies: str
-    source: str
-
-
-@dataclass(frozen=True)
-class Prefecture:
-    id: str
-    name: str
-    minimum_wage_yen: int
-    minimum_wage_from: datetime.date
-    health_employer_percent: Fraction
-
-
-@dataclass(frozen=True)
-class Default:
-    value: int
-    source: str  # a source id, or "" for an assumption
-    assumption: str
-
-
-@dataclass(frozen=True)
-class HiringData:
-    sources: tuple[Source, ...]
-    prefectures: tuple[Prefecture, ...]
-    rates: tuple[Rate, ...]
-    employment_insurance_weekly_hours: int
-    social_insurance_weekly_hours: int
-    default_prefecture: str
-    hourly_wage: Default
-    commuting: Default
-    recruiting: Default
-    equipment: Default
-    supervision_percent: Default
-
-    __hash__ = cached_hash
-
-    def prefecture(self, prefecture_id: str) -> Prefecture:
-        return next(p for p in self.prefectures if p.id == prefecture_id)
-
-    def source(self, source_id: str) -> Source:
-        return next(s for s in self.sources if s.id == source_id)
+FULL_TIME_WEEKLY_HOURS = 40
+WORKING_DAYS_PER_WEEK = 5
 
 
 @dataclass(frozen=True)
 class HiringInput:
-    """The client's figures (or the defaults): hourly pay, or a monthly salary for a full-time employee."""
+    """The client's figures, with the public defaults where the client gave none."""
 
     prefecture_id: str
     hourly_wage_yen: int
-    monthly_salary_yen: int | None
-    commuting_yen_per_month: int
+    monthly_salary_yen: int | None  # a full-time salary instead of an hourly wage
+    commuting_yen_per_month: int | None  # None: the full-time default, prorated by the days worked
     recruiting_yen: int
     equipment_yen: int
+    taxable: bool = False  # a 課税事業者 that deducts the consumption tax it pays: compared without tax
+    care_insurance: bool = False  # the employee is 40-64: 介護保険 on top of health insurance
+    large_company: bool = False  # 51 or more employees: social insurance from 20 hours a week
 
 
 @dataclass(frozen=True)
 class HiringCost:
     weekly_hours: Fraction
+    days_per_week: int
     pay_yen: int  # a year
     insurance_yen: int  # a year, the employer's share
-    commuting_yen: int  # a year
-    one_time_yen: int  # recruiting and equipment
+    commuting_yen_per_month: int  # as paid (the insurance base)
+    commuting_yen: int  # a year, without tax for a 課税事業者
+    one_time_yen: int  # recruiting and equipment, without tax for a 課税事業者
     employment_insured: bool
     social_insured: bool
+    care_insured: bool
     supervision_minutes_per_month: int
 
     @property
@@ -111,107 +65,93 @@ class HiringCost:
         return self.pay_yen + self.insurance_yen + self.commuting_yen + self.one_time_yen
 
 
-def load_hiring(path: Path) -> HiringData:
-    root = Record(path.name, "(ファイル全体)", read_toml(path))
-    sources = tuple(Source(r.text("id"), r.text("title"), r.text("url"), r.date("read_on"), r.text("note", default=""))
-                    for r in root.tables("sources"))
-    source_ids = {s.id for s in sources}
-    rates_table = root.table("rates", "[rates]")
-    rates = []
-    for name in rates_table.data:
-        r = rates_table.table(name)
-        rates.append(Rate(name, _percent(r, "percent"), r.choice("applies", APPLIES), r.choice("source", source_ids)))
-    prefectures = tuple(
-        Prefecture(r.text("id"), r.text("name"), r.integer("minimum_wage_yen", minimum=1), r.date("minimum_wage_from"),
-                   _percent(r, "health_employer_percent"))
-        for r in root.tables("prefectures"))
-    defaults = root.table("defaults", "[defaults]")
-    coverage = root.table("coverage", "[coverage]")
-    return HiringData(
-        sources=sources,
-        prefectures=prefectures,
-        rates=tuple(rates),
-        employment_insurance_weekly_hours=coverage.integer("employment_insurance_weekly_hours", minimum=1, maximum=40),
-        social_insurance_weekly_hours=coverage.integer("social_insurance_weekly_hours", minimum=1, maximum=40),
-        default_prefecture=defaults.choice("prefecture", {p.id for p in prefectures}),
-        hourly_wage=_default(defaults, "hourly_wage_yen", source_ids),
-        commuting=_default(defaults, "commuting_yen_per_month", source_ids),
-        recruiting=_default(defaults, "recruiting_yen", source_ids),
-        equipment=_default(defaults, "equipment_yen", source_ids),
-        supervision_percent=_default(defaults, "supervision_percent", source_ids),
-    )
-
-
-def _percent(r: Record, field: str) -> Fraction:
-    text = r.text(field)
-    try:
-        value = Fraction(text)
-    except ValueError:
-        raise r.fail(field, f"数字の文字列（例：\"9.15\"）が必要です（{text!r}）") from None
-    if not 0 <= value <= 100:
-        raise r.fail(field, f"0〜100 の値が必要です（{text!r}）")
-    return value
-
-
-def _default(r: Record, field: str, source_ids: set[str]) -> Default:
-    d = r.table(field)
-    if ("source" in d.data) == ("assumption" in d.data):
-        raise d.fail("source", "source（出典の id）か assumption（仮定の説明）のどちらか一方が必要です")
-    source = d.choice("source", source_ids) if "source" in d.data else ""
-    return Default(d.integer("value"), source, d.text("assumption", default=""))
+def default_wage_yen(prefecture: Prefecture, data: HiringData) -> int:
+    """The prefecture's sourced clerical wage, or its minimum wage plus the markup, rounded up to the yen."""
+    if prefecture.clerical_wage_yen is not None:
+        return max(prefecture.clerical_wage_yen, prefecture.minimum_wage_yen)
+    return (prefecture.minimum_wage_yen * (100 + data.wage_markup_percent.value) / 100).__ceil__()
 
 
 def default_input(data: HiringData, prefecture_id: str | None = None) -> HiringInput:
     prefecture = data.prefecture(prefecture_id or data.default_prefecture)
-    return HiringInput(prefecture.id, max(data.hourly_wage.value, prefecture.minimum_wage_yen), None,
-                       data.commuting.value, data.recruiting.value, data.equipment.value)
+    return HiringInput(prefecture.id, default_wage_yen(prefecture, data), None, None,
+                       data.recruiting.yen, data.equipment.yen)
+
+
+def client_input(figures: HiringFigures, data: HiringData) -> HiringInput:
+    """The client's own figures over the defaults of the chosen prefecture."""
+    given = default_input(data, figures.prefecture_id)
+    return HiringInput(
+        prefecture_id=given.prefecture_id,
+        hourly_wage_yen=given.hourly_wage_yen if figures.hourly_wage_yen is None else figures.hourly_wage_yen,
+        monthly_salary_yen=figures.monthly_salary_yen,
+        commuting_yen_per_month=figures.commuting_yen,
+        recruiting_yen=given.recruiting_yen if figures.recruiting_yen is None else figures.recruiting_yen,
+        equipment_yen=given.equipment_yen if figures.equipment_yen is None else figures.equipment_yen,
+        taxable=figures.tax_status == "taxable",
+        care_insurance=figures.care_insurance,
+        large_company=figures.company_size == "large",
+    )
+
+
+def days_per_week(weekly_hours: Fraction, data: HiringData) -> int:
+    return min(WORKING_DAYS_PER_WEEK, (weekly_hours / data.hours_per_day.value).__ceil__())
+
+
+def net_of_tax(amount_yen: int, terms: Terms) -> int:
+    """A tax-included amount without its consumption tax, rounded down."""
+    return amount_yen * 100 // (100 + terms.pricing.tax_rate_percent)
 
 
 def hiring_cost(weekly_hours: Fraction, given: HiringInput, data: HiringData, terms: Terms) -> HiringCost:
-    """A year of employing someone for `weekly_hours` (40 hours for a monthly salary, whatever the work)."""
+    """The first year of employing someone for `weekly_hours` (40 hours for a monthly salary)."""
     salaried = given.monthly_salary_yen is not None
-    hours = Fraction(40) if salaried else weekly_hours
-    monthly_pay = given.monthly_salary_yen if salaried else given.hourly_wage_yen * hours * terms.weeks_per_month
-    monthly_base = Fraction(monthly_pay) + given.commuting_yen_per_month
-    employment = hours >= data.employment_insurance_weekly_hours
-    social = hours >= data.social_insurance_weekly_hours
-    percent = Fraction(0)
-    for rate in data.rates:
-        if rate.applies == "always" or (rate.applies == "employment" and employment) or (rate.applies == "social" and social):
-            percent += rate.percent
+    hours = Fraction(FULL_TIME_WEEKLY_HOURS) if salaried else Fraction(weekly_hours)
+    monthly_pay = Fraction(given.monthly_salary_yen) if salaried else given.hourly_wage_yen * hours * terms.weeks_per_month
+    days = days_per_week(hours, data)
+    commuting = (given.commuting_yen_per_month if given.commuting_yen_per_month is not None
+                 else int(data.commuting_full_time.value * days / WORKING_DAYS_PER_WEEK))
+    coverage = data.coverage
+    employment = hours >= coverage.employment_weekly_hours
+    social = hours >= coverage.social_weekly_hours or (
+        given.large_company and hours >= coverage.large_social_weekly_hours
+        and monthly_pay >= coverage.large_social_monthly_wage_yen)
+    care = social and given.care_insurance
+    applies = {"always": True, "employment": employment, "social": social, "care": care}
+    percent = sum((rate.percent for rate in data.rates if applies[rate.applies]), Fraction(0))
     if social:
         percent += data.prefecture(given.prefecture_id).health_employer_percent
+    one_time = given.recruiting_yen + given.equipment_yen
     supervision = hours * terms.weeks_per_month * 60 * data.supervision_percent.value / 100
     return HiringCost(
         weekly_hours=hours,
+        days_per_week=days,
         pay_yen=int(monthly_pay * 12),
-        insurance_yen=int(monthly_base * percent / 100 * 12),
-        commuting_yen=given.commuting_yen_per_month * 12,
-        one_time_yen=given.recruiting_yen + given.equipment_yen,
+        insurance_yen=int((monthly_pay + commuting) * percent / 100 * 12),
+        commuting_yen_per_month=commuting,
+        commuting_yen=net_of_tax(commuting * 12, terms) if given.taxable else commuting * 12,
+        one_time_yen=net_of_tax(one_time, terms) if given.taxable else one_time,
         employment_insured=employment,
         social_insured=social,
+        care_insured=care,
         supervision_minutes_per_month=supervision.__ceil__(),
     )
 
 
-def outsourcing_year_yen(weekly_hours: Fraction, terms: Terms) -> int:
-    """A flat year of `weekly_hours` with the provider: the cheapest month twelve times, and the setup fee."""
-    minutes = (weekly_hours * terms.weeks_per_month * 60).__ceil__()
-    month = cheapest_cost(minutes, terms.pricing).cost.gross_yen
-    return month * 12 + with_tax(terms.setup_fee_yen, terms.pricing).gross_yen
+def monthly_minutes(weekly_hours: Fraction, terms: Terms) -> int:
+    """A steady month of `weekly_hours`, in whole minutes as the provider bills them."""
+    return (weekly_hours * terms.weeks_per_month * 60).__ceil__()
 
 
-@lru_cache(maxsize=32)
-def break_even_weekly_hours(given: HiringInput, data: HiringData, terms: Terms) -> Fraction | None:
-    """The fewest weekly hours (in half hours, up to 60) from which hiring costs no more than outsourcing
-    and stays so up to 60 hours; None when that never happens in this range.
+def outsourcing_year_yen(weekly_hours: Fraction, terms: Terms, taxable: bool = False) -> int:
+    """A flat year of `weekly_hours` with the provider: the cheapest month twelve times, and the setup fee
+    (tax included, or without tax for a 課税事業者)."""
+    return outsourcing_year_for_minutes(monthly_minutes(weekly_hours, terms), terms, taxable)
 
-    Cached: it depends on the client's hiring figures only, not on the tasks that change with every input."""
-    steps = [BREAK_EVEN_STEP * n for n in range(1, int(BREAK_EVEN_MAX / BREAK_EVEN_STEP) + 1)]
-    cheaper = [hiring_cost(h, given, data, terms).total_yen <= outsourcing_year_yen(h, terms) for h in steps]
-    if not cheaper[-1]:
-        return None
-    index = len(steps) - 1
-    while index > 0 and cheaper[index - 1]:
-        index -= 1
-    return steps[index]
+
+def outsourcing_year_for_minutes(minutes: int, terms: Terms, taxable: bool = False) -> int:
+    month = cheapest_cost(minutes, terms.pricing).cost
+    setup = with_tax(terms.setup_fee_yen, terms.pricing)
+    if taxable:
+        return month.net_yen * 12 + setup.net_yen
+    return month.gross_yen * 12 + setup.gross_yen

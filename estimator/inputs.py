@@ -16,6 +16,7 @@ from typing import Any
 from . import text
 from .catalog import PERIOD_NAMES, PERIODS, Catalog
 from .errors import FieldError, InputError, preview
+from .hiring_input import HIRING_REQUEST, HiringFigures, parse_hiring
 from .numbers import parse_quantity, parse_yen
 from .units import quantity
 from .shape import Either, Flag, ListOf, Null, Number, Record, Text, conform
@@ -47,16 +48,8 @@ REQUEST = Record({
         "weekend_work": Flag(), "volume_fluctuates": Flag(), "weekend_hours": Either((Text(64), _ANY_NUMBER)),
         "fiscal_month": Either((Text(8), _ANY_NUMBER)),
     }),
-    "hiring": Record({
-        "prefecture": Text(32),
-        **{field: Either((Text(64), _ANY_NUMBER)) for field in ("hourly_wage", "monthly_salary", "commuting",
-                                                                 "recruiting", "equipment")},
-    }),
+    "hiring": HIRING_REQUEST,
 })
-# The hiring comparison's figures, as the form names them, and their Japanese names for messages.
-HIRING_AMOUNTS = {"hourly_wage": "時給", "monthly_salary": "月給", "commuting": "通勤手当（月）", "recruiting": "採用の費用",
-                  "equipment": "パソコンなどの費用"}
-MAX_HIRING_YEN = 10_000_000
 
 
 @dataclass(frozen=True)
@@ -83,18 +76,6 @@ class Profile:
     volume_fluctuates: bool = False
     irregulars: str = ""
     notes: str = ""
-
-
-@dataclass(frozen=True)
-class HiringFigures:
-    """What the client typed for the hiring comparison; None where the public default applies."""
-
-    prefecture_id: str | None = None
-    hourly_wage_yen: int | None = None
-    monthly_salary_yen: int | None = None
-    commuting_yen: int | None = None
-    recruiting_yen: int | None = None
-    equipment_yen: int | None = None
 
 
 @dataclass(frozen=True)
@@ -135,7 +116,7 @@ def parse_input(raw: Any, catalog: Catalog, work_tool_ids: frozenset[str],
     choices = _choices(raw.get("tasks", []), catalog, errors)
     budget = _budget(raw.get("budget_yen"), errors)
     profile = _profile(raw.get("profile", {}), today, work_tool_ids, errors)
-    hiring = _hiring(raw.get("hiring", {}), prefecture_ids, errors)
+    hiring = parse_hiring(raw.get("hiring", {}), prefecture_ids, errors)
     return EstimateInput(choices, budget, profile, today, hiring), tuple(errors)
 
 
@@ -254,26 +235,6 @@ def _profile(raw: Any, today: datetime.date, tools: frozenset[str], errors: list
             fiscal_month = int(number)
     return Profile(contact_tool=tool, video_call=video, desired_start=desired, weekend_hours=weekend_hours,
                    fiscal_month=fiscal_month, **flags, **texts)
-
-
-def _hiring(raw: dict, prefecture_ids: frozenset[str], errors: list[FieldError]) -> HiringFigures:
-    prefecture = raw.get("prefecture") or None
-    if prefecture is not None and prefecture_ids and prefecture not in prefecture_ids:
-        errors.append(FieldError("hiring.prefecture", "都道府県は一覧から選んでください"))
-        prefecture = None
-    amounts: dict[str, int | None] = {}
-    for field, name in HIRING_AMOUNTS.items():
-        amounts[field] = None
-        if raw.get(field) in (None, ""):
-            continue
-        number = parse_yen(raw[field])
-        if isinstance(number, str) or number.denominator != 1 or number > MAX_HIRING_YEN:
-            errors.append(FieldError(f"hiring.{field}", number if isinstance(number, str) and number else
-                                     f"{name}は円単位の金額で入力してください（例：1200、1万2千円）"))
-        else:
-            amounts[field] = int(number)
-    return HiringFigures(prefecture, amounts["hourly_wage"], amounts["monthly_salary"],
-                         amounts["commuting"], amounts["recruiting"], amounts["equipment"])
 
 
 def _text(value: str, field: str, limit: int, multiline: bool, errors: list[FieldError]) -> str:

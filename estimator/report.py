@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
-from fractions import Fraction
 
 from .advice import ReservedWarning, ServiceAdvice, advise_service, reserved_warnings
 from .annual import YearEstimate, estimate_year
-from .hiring import HiringCost, HiringInput, break_even_weekly_hours, default_input, hiring_cost
 from .budget import BudgetFit, fit_budget
 from .dataset import Dataset
 from .estimate import HoursEstimate, estimate_hours
+from .hiring import client_input
+from .hiring_compare import HiringComparison, compare
 from .inputs import EstimateInput
 from .pricing import CostOption, FirstMonth, cheapest, cost_options, first_month, surcharge
 from .schedule import StartPlan, plan_start
@@ -43,18 +43,6 @@ class Report:
     subsidy: SubsidyScenario
     year: YearEstimate | None  # None when not asked for (the page asks for it after drawing the month)
     hiring: "HiringComparison | None"
-
-
-@dataclass(frozen=True)
-class HiringComparison:
-    """Employing someone for this client's work (its yearly average hours a week) against the year's
-    cheapest way to pay the provider for the same work."""
-
-    given: HiringInput
-    weekly_hours: Fraction
-    cost: HiringCost
-    outsourcing_yen: int  # the year's best way to pay, tax included
-    break_even_weekly_hours: Fraction | None
 
 
 def build_report(estimate_input: EstimateInput, data: Dataset, *, with_year: bool = True) -> Report:
@@ -92,23 +80,20 @@ def add_year(report: Report, data: Dataset) -> Report:
     """The report with the twelve months and the hiring comparison, from the month it already holds."""
     fiscal = report.input.profile.fiscal_month or DEFAULT_FISCAL_END_MONTH
     year = estimate_year(report.hours, report.start.start, fiscal, data.terms, report.weekend_surcharge_yen)
-    return replace(report, year=year, hiring=compare_hiring(report.input, year, data))
+    return replace(report, year=year, hiring=compare_hiring(report.input, year, data, report.weekend_surcharge_yen > 0))
 
 
 DEFAULT_FISCAL_END_MONTH = 3  # the commonest 決算月 of Japanese companies; the page says so when it is assumed
 
 
-def compare_hiring(estimate_input: EstimateInput, year: YearEstimate, data: Dataset) -> HiringComparison:
-    figures, terms = estimate_input.hiring, data.terms
-    given = default_input(data.hiring, figures.prefecture_id)
-    given = replace(given, **{field: value for field, value in (
-        ("hourly_wage_yen", figures.hourly_wage_yen), ("monthly_salary_yen", figures.monthly_salary_yen),
-        ("commuting_yen_per_month", figures.commuting_yen), ("recruiting_yen", figures.recruiting_yen),
-        ("equipment_yen", figures.equipment_yen)) if value is not None})
-    yearly_minutes = sum(month.minutes for month in year.months)
-    weekly = Fraction(yearly_minutes, 12 * 60) / terms.weeks_per_month
-    return HiringComparison(given, weekly, hiring_cost(weekly, given, data.hiring, terms), year.best.gross_yen,
-                            break_even_weekly_hours(given, data.hiring, terms))
+def compare_hiring(estimate_input: EstimateInput, year: YearEstimate, data: Dataset,
+                   surcharged: bool = False) -> HiringComparison:
+    """The client's hiring figures against the year's cheapest way to pay (net of tax for a 課税事業者)."""
+    given = client_input(estimate_input.hiring, data.hiring)
+    best = year.best
+    outsourcing = sum(month.cost.net_yen for month in best.months) if given.taxable else best.gross_yen
+    return compare(given, tuple(month.minutes for month in year.months), outsourcing, data.hiring, data.terms,
+                   surcharged)
 
 
 def weekend_surcharge(estimate_input: EstimateInput, monthly_minutes: int, terms: Terms) -> int:

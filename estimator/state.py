@@ -20,8 +20,8 @@ from typing import Any
 
 from .catalog import PERIODS, Catalog
 from .errors import FieldError, InputError, preview
-from .inputs import (MAX_BUDGET_YEN, MAX_HIRING_YEN, MAX_QUANTITY, MAX_WEEKEND_HOURS, PRIORITIES, TEXT_LIMITS,
-                     EstimateInput)
+from .hiring_input import MAX_HIRING_YEN
+from .inputs import MAX_BUDGET_YEN, MAX_QUANTITY, MAX_WEEKEND_HOURS, PRIORITIES, TEXT_LIMITS, EstimateInput
 from .shape import Flag, ListOf, Number, Record, Row, Text, conform
 from .wire import load_json
 
@@ -39,7 +39,10 @@ _PROFILE_KEYS = {
 }
 _HIRING_KEYS = {"prefecture_id": ("prefecture", "pr"), "hourly_wage_yen": ("hourly_wage", "hw"),
                 "monthly_salary_yen": ("monthly_salary", "ms"), "commuting_yen": ("commuting", "cm"),
-                "recruiting_yen": ("recruiting", "rc"), "equipment_yen": ("equipment", "eq")}
+                "recruiting_yen": ("recruiting", "rc"), "equipment_yen": ("equipment", "eq"),
+                "tax_status": ("tax_status", "tx"), "care_insurance": ("care_insurance", "ci"),
+                "company_size": ("company_size", "cs")}
+_HIRING_TEXTS = {"prefecture_id": 32, "tax_status": 16, "company_size": 16}
 _FLAGS = {"weekend_work", "volume_fluctuates"}
 _SHORT = {"contact_tool": 32, "video_call": 16, "desired_start": 10}
 
@@ -60,8 +63,8 @@ STATE = Record({
         else Text(_SHORT.get(field) or TEXT_LIMITS[field] * 10)
         for field, key in _PROFILE_KEYS.items()
     }),
-    "h": Record({key: Text(32) if field == "prefecture_id" else Number(0, MAX_HIRING_YEN, integer=True)
-                 for field, (_, key) in _HIRING_KEYS.items()}),
+    "h": Record({key: Text(_HIRING_TEXTS[field]) if field in _HIRING_TEXTS else Flag() if field == "care_insurance"
+                 else Number(0, MAX_HIRING_YEN, integer=True) for field, (_, key) in _HIRING_KEYS.items()}),
 })
 STATE_DEPTH = 3  # {"t": [[...]]}
 _PARTS = {"t": "業務", "b": "予算", "p": "お客さま情報"}
@@ -96,7 +99,7 @@ def encode_state(estimate_input: EstimateInput, catalog: Catalog) -> str:
     if profile:
         payload["p"] = profile
     hiring = {key: getattr(estimate_input.hiring, field) for field, (_, key) in _HIRING_KEYS.items()
-              if getattr(estimate_input.hiring, field) is not None}
+              if getattr(estimate_input.hiring, field) not in (None, False)}
     if hiring:
         payload["h"] = hiring
     data = json.dumps(payload, ensure_ascii=False, separators=(",", ":")).encode()

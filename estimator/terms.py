@@ -90,7 +90,6 @@ class Terms:
     setup_minutes_per_task: int
     business_days_per_month: Fraction
     weeks_per_month: Fraction
-    hire_threshold_hours_per_week: int
     business_weekdays: frozenset[int]
     closed_periods: tuple[ClosedPeriod, ...]
     payment: Payment
@@ -138,7 +137,6 @@ def load_terms(path: Path) -> Terms:
         setup_minutes_per_task=setup.integer("minutes_per_task"),
         business_days_per_month=workload.number("business_days_per_month", minimum=1),
         weeks_per_month=workload.number("weeks_per_month", minimum=1),
-        hire_threshold_hours_per_week=workload.integer("hire_threshold_hours_per_week", minimum=1),
         business_weekdays=frozenset(weekdays),
         closed_periods=tuple(_closed_period(r) for r in calendar.tables("closed_periods", id_field=None)),
         payment=load_payment(payment),

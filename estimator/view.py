@@ -17,7 +17,8 @@ from .inquiry import compose_inquiry
 from .report import Report
 from .units import date_ja, hours, hours_adding_up, quantity, yen
 from .summary_view import one_off_minutes, page_parts, summary, yearly_minutes
-from .year_view import hiring_view, year_view
+from .hiring_view import hiring_view
+from .year_view import year_view
 
 ROUNDING_NOTE = "表の時間は0.1時間単位です。各行の端数は、合計と一致するように調整しています。"
 

@@ -1,4 +1,4 @@
-"""The next twelve months and the hiring comparison, as the page shows them.
+"""The next twelve months, as the page shows them (the hiring comparison is `hiring_view`).
 
 Like `view`, every figure is formatted here and the page only places text. The bar chart is given as
 geometry (rectangles, a line, labels in a fixed coordinate system): the page draws it as inline SVG
@@ -13,7 +13,7 @@ from . import terms_text
 from .annual import HOURLY, SWITCH
 from .dataset import Dataset
 from .report import Report
-from .units import ceil_div, day_ja, hours, yen
+from .units import ceil_div, hours, yen
 
 CHART_WIDTH, CHART_HEIGHT = 640, 260
 PLOT_LEFT, PLOT_RIGHT, PLOT_TOP, PLOT_BOTTOM = 44, 628, 16, 224
@@ -128,66 +128,3 @@ def _tick_step(top_minutes: int) -> int:
         if top_minutes <= hours_step * 60 * 5:
             return hours_step * 60
     return 200 * 60
-
-
-def hiring_view(report: Report, data: Dataset) -> dict[str, Any]:
-    h = report.hiring
-    cost, given = h.cost, h.given
-    hiring_data = data.hiring
-    prefecture = hiring_data.prefecture(given.prefecture_id)
-    weekly = hours(h.weekly_hours * 60).removesuffix("時間")
-    difference = cost.total_yen - h.outsourcing_yen
-    verdict = (f"この量なら、1年の費用は雇う方が{yen(-difference)}安い計算です。" if difference < 0 else
-               f"この量なら、1年の費用は外部に頼む方が{yen(difference)}安い計算です。")
-    insured = []
-    if cost.social_insured:
-        insured.append("健康保険・厚生年金など")
-    if cost.employment_insured:
-        insured.append("雇用保険")
-    insured.append("労災保険")
-    pay = (f"月給{yen(given.monthly_salary_yen)}（週40時間で計算）" if given.monthly_salary_yen is not None
-           else f"時給{yen(given.hourly_wage_yen)}×週{weekly}時間")
-    break_even = h.break_even_weekly_hours
-    return {
-        "weekly_hours": f"週{weekly}時間",
-        "verdict": verdict,
-        "rows": [
-            {"name": "給与（1年）", "value": yen(cost.pay_yen), "note": pay},
-            {"name": "社会保険・労働保険の会社負担（1年）", "value": yen(cost.insurance_yen), "note": "・".join(insured)},
-            {"name": "通勤手当（1年）", "value": yen(cost.commuting_yen), "note": f"月{yen(given.commuting_yen_per_month)}"},
-            {"name": "採用と、パソコンなどの準備（最初に1回）", "value": yen(cost.one_time_yen),
-             "note": f"採用{yen(given.recruiting_yen)}、準備{yen(given.equipment_yen)}"},
-            {"name": "雇う場合の合計（1年）", "value": yen(cost.total_yen), "note": ""},
-            {"name": f"{data.terms.provider_name}に頼む場合（1年・税込）", "value": yen(h.outsourcing_yen),
-             "note": report.year.best.name},
-        ],
-        "supervision": f"ほかに、教えたり確かめたりする時間が、会社側で月に約{hours(cost.supervision_minutes_per_month)}かかります（仮定）。",
-        "break_even": (f"お金だけで比べると、仕事が週{hours(break_even * 60).removesuffix('時間')}時間以上あれば、雇う方が安くなります。"
-                       if break_even is not None else "この条件では、週60時間まで、外部に頼む方が安くなります。"),
-        "unpriced": [
-            "雇った人が休んだり辞めたりすると、その間の仕事が止まります。外部に頼めば、代わりの担当者が引き継ぎます。",
-            "短い時間や決まった時期だけの仕事では、働く人が集まりにくいことがあります。",
-            "社内に人がいれば、仕事のやり方が会社に残り、急ぎの指示も出しやすくなります。",
-        ],
-        "prefecture": prefecture.name,
-        "defaults": _hiring_sources(report, data),
-        "caution": "大まかな比較です。雇用や社会保険の加入の判断には、社会保険労務士などの専門家にご相談ください。",
-    }
-
-
-def _hiring_sources(report: Report, data: Dataset) -> list[str]:
-    """Where each default figure comes from, or that it is an assumption."""
-    d = data.hiring
-    prefecture = d.prefecture(report.hiring.given.prefecture_id)
-    wage_source = d.source("minimum-wage")
-    out = [f"{prefecture.name}の最低賃金：時給{yen(prefecture.minimum_wage_yen)}（{day_ja(prefecture.minimum_wage_from)}"
-           f"から。{wage_source.note}）"]
-    for label, default in (("時給の初期値", d.hourly_wage), ("通勤手当の初期値", d.commuting), ("採用の費用の初期値", d.recruiting),
-                           ("パソコンなどの費用の初期値", d.equipment), ("教える時間", d.supervision_percent)):
-        if default.source:
-            source = d.source(default.source)
-            out.append(f"{label}：{source.title}（{day_ja(source.read_on)}に確認）"
-                       + (f"。{source.note}" if source.note else ""))
-        else:
-            out.append(f"{label}：{default.assumption}")
-    return out

@@ -21,6 +21,7 @@ from html import escape
 import law_blocks
 import policy_blocks
 from catalog_blocks import catalog_block, market_block, not_offered_block, task_answer
+import hiring_markers
 from estimator import default_dataset, terms_text
 from estimator.schedule import route_steps
 from estimator.pricing import with_tax
@@ -181,7 +182,6 @@ VALUES = {
     "business-hours": lambda d: d.terms.business_hours,
     "start-lead-days": lambda d: f"{next(s for s in d.terms.steps if s.id == 'start').business_days}営業日",
     "buffer-percent": lambda d: f"{d.terms.pricing.buffer_percent}%",
-    "hire-threshold": lambda d: f"週{d.terms.hire_threshold_hours_per_week}時間",
     "smallest-plan": lambda d: (lambda p: f"{p.name}（月{yen(p.monthly_fee_yen)}・税抜）")(
         min(d.terms.pricing.plans, key=lambda p: p.hours)),
     "setup-fee": lambda d: terms_text.money(d.terms.setup_fee_yen, d.terms),
@@ -237,3 +237,5 @@ VALUES.update(_short_answers()[0])
 TERMS.update(_short_answers()[1])
 VALUES.update(policy_blocks.VALUES)
 TERMS.update(policy_blocks.TERMS)
+for table, hiring_table in ((BLOCKS, hiring_markers.BLOCKS), (TERMS, hiring_markers.TERMS), (VALUES, hiring_markers.VALUES)):
+    table.update(hiring_table)

@@ -25,6 +25,8 @@ from typing import Any
 from estimator import default_dataset
 from estimator.browser import estimate
 from estimator.catalog import PERIOD_NAMES
+from estimator.hiring import default_wage_yen
+from estimator.hiring_text import percent_text
 from estimator.inputs import PRIORITY_NAMES, TEXT_LIMITS, VIDEO_CALL_NAMES
 from estimator.presets import preset_input
 from estimator.units import quantity
@@ -116,18 +118,20 @@ def _form_context(today: str) -> dict[str, Any]:
         "prefectures": [{"id": p.id, "name": p.name} for p in data.hiring.prefectures],
         "default_prefecture": data.hiring.default_prefecture,
         "hiring_fields": _hiring_fields(data),
+        "coverage": data.hiring.coverage,
     }
 
 
 def _hiring_fields(data) -> list[tuple[str, str, str]]:
     """The hiring comparison's amounts: (field, label, placeholder showing the default that applies when empty)."""
     h = data.hiring
+    wage = default_wage_yen(h.prefecture(h.default_prefecture), h)
     return [
-        ("hourly_wage", "時給（円）", f"空欄なら{h.hourly_wage.value:,}円（最低賃金より低いときは最低賃金）"),
+        ("hourly_wage", "時給（円）", f"空欄なら都道府県の最低賃金の{percent_text(h.wage_markup_percent.value)}%増し（{h.prefecture(h.default_prefecture).name}は{wage:,}円）"),
         ("monthly_salary", "月給（円・正社員の場合）", "入れると、時給の代わりに週40時間の月給で計算"),
-        ("commuting", "通勤手当（月・円）", f"空欄なら{h.commuting.value:,}円"),
-        ("recruiting", "採用にかかる費用（円）", f"空欄なら{h.recruiting.value:,}円"),
-        ("equipment", "パソコンなどをそろえる費用（円）", f"空欄なら{h.equipment.value:,}円"),
+        ("commuting", "通勤手当（月・円）", f"空欄なら、週5日で{h.commuting_full_time.yen:,}円を出勤の日数で割った額"),
+        ("recruiting", "採用にかかる費用（円）", f"空欄なら{h.recruiting.yen:,}円"),
+        ("equipment", "パソコンなどをそろえる費用（円）", f"空欄なら{h.equipment.yen:,}円"),
     ]
 
 

@@ -63,6 +63,65 @@ def test_the_clients_own_hiring_figures_change_the_comparison(page):
     assert "3桁ごと" in page.locator("[id='err-hiring.hourly_wage']").inner_text()
 
 
+def wait_for_text(page, slot, expected):
+    page.wait_for_function("([slot, expected]) => document.querySelector(`[data-est=${slot}]`).innerText.includes(expected)",
+                           arg=[slot, expected], timeout=15_000)
+
+
+def test_the_hiring_questions_work_by_keyboard_and_change_what_is_counted(page):
+    open_estimator(page)
+    tick(page, "research", 129)  # 30 hours a week
+    page.locator(".est-hiring-form > summary").focus()
+    page.keyboard.press("Enter")  # opens the folded part
+    page.focus("#f-hiring-tax_status")
+    page.keyboard.press("ArrowDown")  # 課税事業者
+    page.focus("#f-hiring-company_size")
+    page.keyboard.press("ArrowDown")  # 51人以上
+    page.focus("#f-hiring-care_insurance")
+    page.keyboard.press("Space")
+    settle(page)
+    assert page.input_value("#f-hiring-tax_status") == "taxable"
+    assert page.input_value("#f-hiring-company_size") == "large"
+    assert page.is_checked("#f-hiring-care_insurance")
+    request = {"tasks": [{"id": "research", "selected": True, "quantity": "129"}],
+               "hiring": {"tax_status": "taxable", "company_size": "large", "care_insurance": True}}
+    view = engine(request)["view"]["hiring"]
+    wait_for_text(page, "hiring", view["verdict"])  # the year comes after the month: settle() may be early
+    shown = text(page, "hiring")
+    assert view["verdict"] in shown and "税抜き" in shown and "介護保険" in shown
+    assert all(row["value"] in shown for row in view["rows"])
+    assert "51人以上の会社として" in shown
+    # The advice opens with the same verdict and figures, for the client's own answers.
+    advice = text(page, "hiring-advice")
+    assert view["advice"]["verdict"] in advice and all(line in advice for line in view["advice"]["lines"])
+
+
+def test_the_advice_states_the_comparisons_verdict_and_the_sources_are_links(page):
+    open_estimator(page)
+    settle(page)
+    view = engine({})["view"]["hiring"]
+    wait_for_text(page, "hiring-advice", view["advice"]["verdict"])
+    assert view["advice"]["verdict"] in text(page, "hiring-advice") and view["verdict"] in text(page, "hiring")
+    assert "週40時間" not in text(page, "advice") + text(page, "hiring-advice")
+    links = page.locator("[data-est=hiring] ul.est-sources a")
+    assert links.count() >= len({s["url"] for d in view["defaults"] for s in d["sources"]})
+    assert all(href.startswith("http") for href in links.evaluate_all("els => els.map(e => e.href)"))
+    for difference in view["differences"]:
+        assert difference["aspect"] in text(page, "hiring")
+
+
+def test_axe_finds_nothing_in_the_hiring_part(page):
+    from axe_playwright_python.sync_playwright import Axe
+
+    open_estimator(page)
+    page.locator(".est-hiring-form > summary").click()
+    page.check("#f-hiring-care_insurance")
+    settle(page)
+    page.locator("[data-est=hiring]").scroll_into_view_if_needed()
+    results = Axe().run(page, context={"include": [[".est-hiring-form"], ["[data-est=hiring]"], ["[data-est=hiring-advice]"]]})
+    assert results.violations_count == 0, results.generate_report()
+
+
 def test_weekend_hours_are_asked_when_weekend_work_is_ticked_and_priced(page):
     open_estimator(page)
     assert not page.locator("#f-weekend_hours").is_visible()

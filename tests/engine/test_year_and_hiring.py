@@ -1,15 +1,14 @@
-"""A year, not a month: seasons, the cheapest way to pay over twelve months, and hiring compared in yen."""
+"""A year, not a month: seasons, the cheapest way to pay over twelve months, and the hiring comparison as the
+page shows it (its figures: test_hiring.py; its words: test_hiring_advice.py)."""
 
 import dataclasses
 import datetime
-from fractions import Fraction
 
 from hypothesis import given, strategies as st
 
 from estimator import default_dataset
 from estimator.annual import MonthHours, _price, add_months
 from estimator.browser import estimate, restore
-from estimator.hiring import BREAK_EVEN_STEP, break_even_weekly_hours, default_input, hiring_cost, outsourcing_year_yen
 
 from support import report_for, request
 
@@ -97,39 +96,15 @@ def test_the_chart_and_its_table_hold_the_same_months(data):
     assert tallest["label"] in ("7月", "12月")
 
 
-def test_hiring_costs_grow_with_hours_and_insurance_starts_at_its_thresholds(data):
-    given_ = default_input(data.hiring, "osaka")
-    costs = {h: hiring_cost(Fraction(h), given_, data.hiring, data.terms) for h in (10, 19, 20, 29, 30)}
-    assert not costs[19].employment_insured and costs[20].employment_insured
-    assert not costs[29].social_insured and costs[30].social_insured
-    assert costs[10].total_yen < costs[19].total_yen < costs[20].total_yen < costs[30].total_yen
-
-
-@given(st.sampled_from([p.id for p in DATA.hiring.prefectures]), st.integers(900, 3000), st.integers(0, 30000),
-       st.integers(0, 500000))
-def test_the_break_even_is_where_the_two_costs_cross(prefecture, wage, commuting, recruiting):
-    given_ = dataclasses.replace(default_input(DATA.hiring, prefecture), hourly_wage_yen=wage,
-                                 commuting_yen_per_month=commuting, recruiting_yen=recruiting)
-    point = break_even_weekly_hours(given_, DATA.hiring, DATA.terms)
-
-    def hiring_is_cheaper(hours):
-        return hiring_cost(hours, given_, DATA.hiring, DATA.terms).total_yen <= outsourcing_year_yen(hours, DATA.terms)
-
-    if point is None:
-        assert not hiring_is_cheaper(Fraction(60))
-        return
-    assert hiring_is_cheaper(point)
-    if point > BREAK_EVEN_STEP:
-        assert not hiring_is_cheaper(point - BREAK_EVEN_STEP)
-
-
 def test_the_hiring_comparison_uses_the_clients_own_figures(data):
     plain = estimate(request(("research", 40, "month", "must")))["view"]["hiring"]
     own = estimate({**request(("research", 40, "month", "must")),
                     "hiring": {"prefecture": "okinawa", "hourly_wage": "1,500円", "commuting": "0"}})["view"]["hiring"]
     assert own["rows"][0]["note"].startswith("時給1,500円") and own["prefecture"] == "沖縄県"
     assert own["rows"] != plain["rows"] and "専門家" in own["caution"]
-    assert any("仮定" in line for line in own["defaults"])  # assumptions are named as such
+    assert any(entry["assumption"].startswith("仮定") for entry in own["defaults"])  # assumptions are named as such
+    assert all(entry["assumption"] or entry["sources"] for entry in own["defaults"])
+    assert all(s["url"].startswith("http") and s["read"].endswith("に確認") for e in own["defaults"] for s in e["sources"])
 
 
 def test_new_inputs_ride_in_the_share_link_and_old_links_still_restore(data):

@@ -3,7 +3,8 @@
 
 export const PROFILE_TEXT = ["name", "industry", "business", "website", "contact_tool", "desired_start", "irregulars", "notes",
   "weekend_hours", "fiscal_month"];
-export const HIRING = ["prefecture", "hourly_wage", "monthly_salary", "commuting", "recruiting", "equipment"]; // hiring.<name>
+export const HIRING = ["prefecture", "hourly_wage", "monthly_salary", "commuting", "recruiting", "equipment", "tax_status",
+  "company_size", "care_insurance"]; // hiring.<name>
 export const PROFILE_FLAGS = ["weekend_work", "volume_fluctuates"];
 export const TASK_FIELDS = ["selected", "quantity", "period", "priority"]; // each task's fields: tasks.<id>.<field>
 
@@ -45,7 +46,7 @@ export class Form {
     for (const [name, field] of Object.entries(this.flags)) profile[name] = field.checked;
     profile.video_call = this.videoCall.find((radio) => radio.checked)?.value || "either";
     const hiring = {};
-    for (const [name, field] of Object.entries(this.hiring)) hiring[name] = field.value;
+    for (const [name, field] of Object.entries(this.hiring)) hiring[name] = field.type === "checkbox" ? field.checked : field.value;
     return { tasks, budget_yen: this.budget.value, profile, hiring };
   }
 

@@ -6,7 +6,7 @@
 // first paint) and one entry in SECTIONS below.
 
 import { guideLink, h } from "./dom.js";
-import { hiring, year } from "./year.js";
+import { hiring, hiringAdvice, year } from "./year.js";
 
 // [slot name, the view's part for it, draw(part, view, base) -> nodes]
 export const SECTIONS = [
@@ -15,6 +15,7 @@ export const SECTIONS = [
   ["costs", (v) => v.costs, costs],
   ["budget", (v) => v.budget, budget],
   ["advice", (v) => v.advice, advice],
+  ["hiring-advice", (v) => v.hiring && v.hiring.advice, hiringAdvice],
   ["warnings", (v) => v.warnings, warnings],
   ["start", (v) => v.start, start],
   ["subsidy", (v) => v.subsidy, subsidy],

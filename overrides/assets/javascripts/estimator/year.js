@@ -54,19 +54,39 @@ export function year(y) {
   ].filter(Boolean);
 }
 
+// One figure the comparison used: its value, the assumption behind it, and each source as a link with the
+// day it was read.
+function source(d) {
+  return h("li", {}, `${d.label}：${d.value}`,
+    d.assumption ? h("span", { class: "est-detail" }, d.assumption) : null,
+    d.sources.map((s) => h("span", { class: "est-detail" }, "出典：",
+      h("a", { href: s.url, rel: "noreferrer" }, s.title), `（${s.read}）`, s.note ? ` ${s.note}` : "")));
+}
+
 export function hiring(x) {
   return [
     h("p", {}, h("strong", {}, x.verdict), `（この仕事は1年の平均で${x.weekly_hours}です）`),
     h("table", { class: "est-table" },
-      h("caption", {}, `人を雇う場合と比べた1年の費用（${x.prefecture}）`),
+      h("caption", {}, `人を雇う場合と比べた1年目の費用（${x.prefecture}）`),
       h("thead", {}, h("tr", {}, ["項目", "金額", "内訳"].map((t) => h("th", { scope: "col" }, t)))),
       h("tbody", {}, x.rows.map((r) => h("tr", {}, h("th", { scope: "row" }, r.name), h("td", {}, r.value), h("td", {}, r.note))))),
     h("p", {}, x.break_even),
-    h("p", {}, x.supervision),
-    h("p", {}, "お金に表れないこと："),
-    h("ul", {}, x.unpriced.map((t) => h("li", {}, t))),
+    x.steady ? h("p", {}, x.steady) : null,
+    h("ul", { class: "est-notes" }, x.notes.map((n) => h("li", {}, n))),
+    h("p", { class: "est-sources__title" }, "お金のほかの違い"),
+    h("dl", { class: "est-differences" }, x.differences.flatMap((d) => [
+      h("dt", {}, d.aspect),
+      h("dd", {}, `人を雇う：${d.hire}`),
+      h("dd", {}, `${x.provider}：${d.outsource}`),
+    ])),
     h("p", { class: "est-sources__title" }, "計算に使った数字の出典"),
-    h("ul", { class: "est-sources" }, x.defaults.map((t) => h("li", {}, t))),
+    h("ul", { class: "est-sources" }, x.defaults.map(source)),
     h("p", { class: "est-note" }, x.caution),
-  ];
+  ].filter(Boolean);
+}
+
+// The hiring part of 「合いそうなサービス」: the same comparison's verdict for the client's own figures.
+export function hiringAdvice(a) {
+  if (!a) return [];
+  return [h("p", {}, h("strong", {}, a.verdict)), h("ul", {}, a.lines.map((line) => h("li", {}, line)))];
 }
