@@ -15,6 +15,8 @@ import re
 from html import escape
 
 from estimator import default_dataset, terms_text
+from estimator.catalog import PERIOD_NAMES
+from estimator.inputs import PRIORITY_NAMES
 from estimator.law import READING_NAMES, NotRead
 from estimator.schedule import route_steps
 from estimator.pricing import with_tax
@@ -126,7 +128,7 @@ def _closed_days(data):
 def _steps(data):
     """The request path as an ordered list of step boxes, drawn with HTML and CSS only."""
     parts = ['<div class="request-paths">']
-    for with_video, title in ((True, "オンライン面談をする場合"), (False, "文章だけでやりとりする場合")):
+    for with_video, title in ((True, "オンライン面談をする場合"), (False, "文章だけでやり取りする場合")):
         steps = route_steps(data.terms, with_video)
         total = sum(s.business_days for s in steps)
         parts.append(f'<section class="request-path" aria-label="{title}"><p class="request-path__title">'
@@ -223,6 +225,40 @@ def _subsidy(data):
     ])
 
 
+def _service_kinds(data):
+    """Each way of handing work over that catalog tasks belong to, with those tasks (the catalog's
+    `service_kinds`), in the catalog's order. A kind no task belongs to (人を雇う) is left out: the guide
+    writes that section itself. For guide pages (links are relative to docs/guide/)."""
+    catalog = data.catalog
+    parts = []
+    for kind in catalog.service_kinds:
+        tasks = [t for t in catalog.tasks if kind.id in t.service_kinds]
+        if not tasks:
+            continue
+        links = "、".join(f"[{t.name}](tasks.md#task-{t.id})" for t in tasks)
+        parts += [f"### {kind.name} {{#kind-{kind.id}}}\n", f"{kind.summary}です。\n",
+                  f"業務の一覧のうち、この任せ方に入る業務（{len(tasks)}件）：{links}\n"]
+    return "\n".join(parts)
+
+
+def _catalog_overview(data):
+    """The catalog's areas with how many of their tasks the provider takes on and how many it does not (士業の
+    独占業務), in the catalog's order; each area links to its part of the list below (guide/tasks). Counts,
+    not names, so that three columns fit a 360 px phone."""
+    catalog = data.catalog
+    rows = []
+    for category in catalog.categories:
+        tasks = catalog.tasks_in(category.id)
+        taken = [t for t in tasks if not t.is_reserved]
+        partly = sum(1 for t in taken if t.delegability == "partly")
+        count = f"{len(taken)}件" + (f"（うち一部だけ{partly}件）" if partly else "")
+        rows.append([f"[{category.name}](#catalog-{category.id})", count, f"{len(tasks) - len(taken)}件"])
+    taken_all = sum(1 for t in catalog.tasks if not t.is_reserved)
+    lead = (f"一覧には{len(catalog.tasks)}の業務があり、当社がお引き受けするのはそのうち{taken_all}件です。"
+            f"残りの{len(catalog.tasks) - taken_all}件は士業の独占業務で、お引き受けしていません。")
+    return lead + "\n\n" + _table(["分野", "お引き受けする業務", "士業の独占業務（お引き受けしません）"], rows)
+
+
 def _presets(data):
     """The estimator's starting sets with a link for staff. Links are relative to the docs root
     (docs/staff-links.md): MkDocs checks them and fails the build if the page moves."""
@@ -236,7 +272,8 @@ def _presets(data):
 BLOCKS = {
     "plans": _plans, "presets": _presets, "rates": _rates, "payment": _payment, "contact-channels": _contact,
     "closed-days": _closed_days, "request-steps": _steps, "professions": _professions,
-    "catalog": _catalog, "subsidy-example": _subsidy,
+    "catalog": _catalog, "subsidy-example": _subsidy, "service-kinds": _service_kinds,
+    "catalog-overview": _catalog_overview,
 }
 VALUES = {
     "provider-name": lambda d: d.terms.provider_name,
@@ -257,9 +294,17 @@ VALUES = {
     "trial-hours": lambda d: f"{d.terms.trial.hours}時間",
     "invoice-number": lambda d: d.terms.invoice_registration_number,
     "email": lambda d: d.terms.email,
+    "trial-days": lambda d: f"{d.terms.trial.days}日",
+    "setup-covers": lambda d: "・".join(d.terms.setup_covers),
+    "work-tools": lambda d: "、".join(t.name for t in d.terms.work_tools),
+    # The estimator form's choices, so that the guides name them as the form does.
+    "period-names": lambda d: "".join(f"「{name}」" for name in PERIOD_NAMES.values()),
+    "priority-names": lambda d: "".join(f"「{name}」" for name in PRIORITY_NAMES.values()),
+    "preset-names": lambda d: "".join(f"「{p.name}」" for p in d.presets),
 }
-# Blocks from the catalog and the subsidy rule: sourced figures, not the provider's sample terms.
-NOT_TERMS = {"catalog", "professions", "subsidy-example"}
+# Markers from the catalog, the estimator's form and the subsidy rule: not the provider's sample terms.
+NOT_TERMS = {"catalog", "professions", "subsidy-example", "service-kinds", "catalog-overview", "period-names",
+             "priority-names", "preset-names"}
 # The provider's answer to one question, in the wording of estimator.terms_text (one function each).
 TERMS = {
     name.replace("_", "-"): (lambda function: lambda d: function(d.terms))(getattr(terms_text, name))
