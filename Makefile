@@ -26,6 +26,7 @@ test-fast: setup pyodide-test-wheels
 lint: setup
 	npx --no-install textlint docs
 	$(PYTHON) ../shared/tools/originality.py docs estimator/data overrides
+	$(PYTHON) tools/structure_check.py site
 
 bench: setup chromium build
 	$(BIN)/python bench/engine.py

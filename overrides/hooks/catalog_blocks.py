@@ -14,6 +14,7 @@ from __future__ import annotations
 import posixpath
 
 from estimator.market import load_market
+from markdown_parts import table as _table
 from estimator.units import day_ja, quantity, yen
 
 DELEGABILITY_NAMES = {"ok": "お引き受けします", "partly": "一部をお引き受けします",
@@ -112,3 +113,39 @@ def market_block(data) -> str:
         lines.append(f"- {figure.provider}：{figure.figure}{per_hour}。{figure.note}"
                      f"出典：{_link(figure.title, figure.url)}（{day_ja(figure.read_on)}に読みました）")
     return "\n".join(lines)
+
+
+def service_kinds_block(data):
+    """Each way of handing work over that catalog tasks belong to, with those tasks (the catalog's
+    `service_kinds`), in the catalog's order. A kind no task belongs to (人を雇う) is left out: the guide
+    writes that section itself. For guide pages (links are relative to docs/guide/)."""
+    catalog = data.catalog
+    parts = []
+    for kind in catalog.service_kinds:
+        tasks = [t for t in catalog.tasks if kind.id in t.service_kinds]
+        if not tasks:
+            continue
+        links = "、".join(f"[{t.name}](tasks.md#task-{t.id})" for t in tasks)
+        parts += [f"### {kind.name} {{#kind-{kind.id}}}\n", f"{kind.summary}です。\n",
+                  f"業務の一覧のうち、この任せ方に入る業務（{len(tasks)}件）：{links}\n"]
+    return "\n".join(parts)
+
+
+def catalog_overview_block(data):
+    """The catalog's areas with how many of their tasks the provider takes on and how many it does not (士業の
+    独占業務), in the catalog's order; each area links to its part of the list below (guide/tasks). Counts,
+    not names, so that three columns fit a 360 px phone."""
+    catalog = data.catalog
+    rows = []
+    for category in catalog.categories:
+        tasks = catalog.tasks_in(category.id)
+        taken = [t for t in tasks if not t.is_reserved]
+        partly = sum(1 for t in taken if t.delegability == "partly")
+        count = f"{len(taken)}件" + (f"（うち一部だけ{partly}件）" if partly else "")
+        rows.append([f"[{category.name}](#catalog-{category.id})", count, f"{len(tasks) - len(taken)}件"])
+    taken_all = sum(1 for t in catalog.tasks if not t.is_reserved)
+    lead = (f"一覧には{len(catalog.tasks)}の業務があり、当社がお引き受けするのはそのうち{taken_all}件です。"
+            f"残りの{len(catalog.tasks) - taken_all}件は士業の独占業務で、お引き受けしていません。")
+    if catalog.not_offered:
+        lead += f"このほか、その場での作業が要る{len(catalog.not_offered)}件も、お引き受けしていません（各分野の終わりに載せています）。"
+    return lead + "\n\n" + _table(["分野", "お引き受けする業務", "士業の独占業務（お引き受けしません）"], rows)

@@ -20,9 +20,13 @@ from html import escape
 
 import law_blocks
 import policy_blocks
-from catalog_blocks import catalog_block, market_block, not_offered_block, task_answer
+from catalog_blocks import (catalog_block, catalog_overview_block, market_block, not_offered_block,
+                            service_kinds_block, task_answer)
 import hiring_markers
+from markdown_parts import table as _table
 from estimator import default_dataset, terms_text
+from estimator.catalog import PERIOD_NAMES
+from estimator.inputs import PRIORITY_NAMES
 from estimator.schedule import route_steps
 from estimator.pricing import with_tax
 from estimator.units import yen
@@ -80,12 +84,6 @@ def _sample_admonition(data):
     return f'!!! info "サンプルの値です"\n    {data.terms.sample_note}'
 
 
-def _table(header, rows):
-    lines = ["| " + " | ".join(header) + " |", "|" + "---|" * len(header)]
-    lines += ["| " + " | ".join(cell.replace("|", "｜") for cell in row) + " |" for row in rows]
-    return "\n".join(lines)
-
-
 def _plans(data):
     pricing = data.terms.pricing
     rows = []
@@ -140,7 +138,7 @@ def _closed_days(data):
 def _steps(data):
     """The request path as an ordered list of step boxes, drawn with HTML and CSS only."""
     parts = ['<div class="request-paths">']
-    for with_video, title in ((True, "オンライン面談をする場合"), (False, "文章だけでやりとりする場合")):
+    for with_video, title in ((True, "オンライン面談をする場合"), (False, "文章だけでやり取りする場合")):
         steps = route_steps(data.terms, with_video)
         total = sum(s.business_days for s in steps)
         parts.append(f'<section class="request-path" aria-label="{title}"><p class="request-path__title">'
@@ -175,6 +173,7 @@ BLOCKS = {
     "plans": _plans, "presets": _presets, "rates": _rates, "payment": _payment, "contact-channels": _contact,
     "closed-days": _closed_days, "request-steps": _steps, "professions": _professions,
     "catalog": catalog_block, "market": market_block, **law_blocks.BLOCKS, **policy_blocks.BLOCKS,
+    "service-kinds": service_kinds_block, "catalog-overview": catalog_overview_block,
 }
 VALUES = {
     "provider-name": lambda d: d.terms.provider_name,
@@ -194,10 +193,18 @@ VALUES = {
     "trial-hours": lambda d: f"{d.terms.trial.hours}時間",
     "invoice-number": lambda d: d.terms.invoice_registration_number,
     "email": lambda d: d.terms.email,
+    "trial-days": lambda d: f"{d.terms.trial.days}日",
+    "setup-covers": lambda d: "・".join(d.terms.setup_covers),
+    "work-tools": lambda d: "、".join(t.name for t in d.terms.work_tools),
+    # The estimator form's choices, so that the guides name them as the form does.
+    "period-names": lambda d: "".join(f"「{name}」" for name in PERIOD_NAMES.values()),
+    "priority-names": lambda d: "".join(f"「{name}」" for name in PRIORITY_NAMES.values()),
+    "preset-names": lambda d: "".join(f"「{p.name}」" for p in d.presets),
 }
 # Blocks from the catalog, the market, the law and the subsidy rule, and the tests' record of what they check:
 # sourced figures, not the provider's sample terms.
-NOT_TERMS = {"catalog", "professions", "market", *law_blocks.BLOCKS, *policy_blocks.NOT_TERMS}
+NOT_TERMS = {"catalog", "professions", "market", "service-kinds", "catalog-overview", "period-names",
+             "priority-names", "preset-names", *law_blocks.BLOCKS, *policy_blocks.NOT_TERMS}
 # The provider's answer to one question, in the wording of estimator.terms_text (one function each).
 TERMS = {
     name.replace("_", "-"): (lambda function: lambda d: function(d.terms))(getattr(terms_text, name))

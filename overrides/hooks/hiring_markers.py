@@ -16,6 +16,7 @@ from fractions import Fraction
 from estimator import hiring_text
 from estimator.hiring import FULL_TIME_WEEKLY_HOURS, default_wage_yen, hiring_cost, outsourcing_year_yen
 from estimator.units import day_ja, yen
+from markdown_parts import table
 
 EXAMPLE_WEEKLY_HOURS = 10
 TABLE_WEEKLY_HOURS = (3, 10, 20, 30, 40)
@@ -60,13 +61,13 @@ def hire_or_outsource(data) -> str:
 
 
 def hire_or_outsource_table(data) -> str:
-    rows = ["| 毎月の仕事 | 人を雇う場合（1年目） | 当社に頼む場合（1年・税込） | 安い方 |", "|---|---|---|---|"]
+    rows = []
     for weekly_hours in TABLE_WEEKLY_HOURS:
         hire, outsource = _costs(weekly_hours, data)
         cheaper = "人を雇う" if hire < outsource else "当社に頼む" if outsource < hire else "同じ"
-        rows.append(f"| 週{weekly_hours}時間 | {yen(hire)} | {yen(outsource)} | {cheaper} |")
+        rows.append([f"週{weekly_hours}時間", yen(hire), yen(outsource), cheaper])
     _, point = hiring_text.default_rule(data)
-    parts = ["\n".join(rows), "", _conditions(data) + "\n" + hiring_text.rule(point, PROVIDER), "",
+    parts = [table(["毎月の仕事", "人を雇う場合（1年目）", "当社に頼む場合（1年・税込）", "安い方"], rows), "", _conditions(data) + "\n" + hiring_text.rule(point, PROVIDER), "",
              "計算に使った数字と出典：", ""]
     parts += [f"- {line}" for line in _source_lines(data)]
     return "\n".join(parts)
@@ -108,5 +109,4 @@ def break_even(data) -> str:
     return hiring_text.hiring_from_text(point.hiring_from) if point.hiring_from is not None else "週60時間を超える量"
 
 
-# 「hire-threshold」 is the name pages used for the old fixed threshold: it now gives the computed figure.
-VALUES = {"hire-break-even": break_even, "hire-threshold": break_even}
+VALUES = {"hire-break-even": break_even}

@@ -11,6 +11,7 @@ from __future__ import annotations
 from estimator.law import READING_NAMES, LawText, NotRead
 from estimator.subsidy import worked_example
 from estimator.units import day_ja, yen
+from markdown_parts import table
 
 # What an excerpt is, by the kind of text read.
 EXCERPT_NAMES = {"law-text": "条文", "official-quote": "条文", "official-text": "原文",
@@ -119,8 +120,7 @@ def subsidy_example(data) -> str:
         ["制度がない場合の専門家の報酬（案内ページの数字）", yen(ex.without_subsidy_yen)],
         ["中小企業の支払いが少なくなった額", yen(ex.client_saves_yen)],
     ]
-    table = ["| 項目 | 金額（税込） |", "|---|---|"] + [f"| {a} | {b} |" for a, b in rows]
-    return "\n".join(table + [
+    return "\n".join([table(["項目", "金額（税込）"], rows),
         "",
         f"出典：{_sources((rule.example_source,))}。仲介サイトの手数料{rule.platform_fee_percent}%は、案内ページの例の数字から"
         f"このサイトが読み取った仮定で、事業の決まりではありません。制度がない場合の1時間あたりの報酬"

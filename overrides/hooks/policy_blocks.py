@@ -17,6 +17,7 @@ from pathlib import Path
 import yaml
 
 from estimator.units import day_ja, yen
+from markdown_parts import table
 
 ROOT = Path(__file__).resolve().parents[2]
 CHECKS = ROOT / "tests" / "accessibility_checks.toml"
@@ -96,11 +97,11 @@ def every_page_checks(_data) -> str:
 
 def part_checks(_data) -> str:
     """`<!-- data:a11y-parts -->`: what is checked on one part of the site, keyboard use first of all."""
-    rows = ["| どこで | 確かめていること |", "|---|---|"]
+    rows = []
     for check in checks()["parts"]:
         where = f"[{check['where']}]({check['page']})" if "page" in check else check["where"]
-        rows.append(f"| {where} | {check['what']} |")
-    return "\n".join(rows)
+        rows.append([where, check["what"]])
+    return table(["どこで", "確かめていること"], rows)
 
 
 BLOCKS = {"privacy-collected-inquiry": lambda d: _bullets(d.terms.privacy.collected_inquiry),

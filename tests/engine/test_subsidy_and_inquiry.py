@@ -82,4 +82,4 @@ def test_mailto_summarises_tasks_by_category_when_they_do_not_fit(data):
     message = compose_inquiry(report_for(data, *tasks, industry="美容室"), data)
     body = unquote(message.mailto.partition("&body=")[2])
     assert message.mailto_is_short and len(message.mailto) <= MAILTO_URL_LIMIT
-    assert "経理・財務" in body and "件" in body and "毎月約" in body
+    assert data.catalog.category("accounting").name in body and "件" in body and "毎月約" in body
