@@ -14,13 +14,15 @@ from __future__ import annotations
 import re
 from html import escape
 
-from estimator import default_dataset, terms_text
+from estimator import contract_text, default_dataset, service_text, terms_text
 from estimator.law import READING_NAMES, NotRead
 from estimator.schedule import route_steps
 from estimator.pricing import with_tax
 from estimator.subsidy import worked_example
 from estimator.units import day_ja, quantity, yen
 from mkdocs.exceptions import PluginError
+
+import staff_answers  # a sibling hook: the staff page's questions and their links
 
 MARKER = re.compile(r"<!--\s*(data|value|term|law|quote):([a-z0-9-]+)\s*-->")
 TITLE = re.compile(r"^# .*$", re.MULTILINE)
@@ -89,7 +91,7 @@ def _rates(data):
         f"- 従量制（スポット）：1時間 {yen(p.hourly_rate_yen)}（税抜）。{p.hourly_increment_minutes}分単位で切り上げて計算します。",
         f"- プランの超過分：{p.overage_increment_minutes}分単位で切り上げ、プランごとの超過単価で計算します。",
         f"- 消費税：{p.tax_rate_percent}%。月の合計額にかけ、1円未満は{rounding}です。",
-        f"- お見積もりシミュレーターの上乗せ：作業時間に{p.buffer_percent}%を足して、やりとりや修正の時間とします（時間で頼む業務には足しません）。",
+        f"- お見積もりシミュレーターの上乗せ：作業時間に{p.buffer_percent}%を足して、やり取りや修正の時間とします（時間で頼む業務には足しません）。",
     ]
     items.append(f"- 使わなかった時間：{terms_text.unused_hours(data.terms)}")
     return "\n".join(items)
@@ -126,7 +128,7 @@ def _closed_days(data):
 def _steps(data):
     """The request path as an ordered list of step boxes, drawn with HTML and CSS only."""
     parts = ['<div class="request-paths">']
-    for with_video, title in ((True, "オンライン面談をする場合"), (False, "文章だけでやりとりする場合")):
+    for with_video, title in ((True, "オンライン面談をする場合"), (False, "文章だけでやり取りする場合")):
         steps = route_steps(data.terms, with_video)
         total = sum(s.business_days for s in steps)
         parts.append(f'<section class="request-path" aria-label="{title}"><p class="request-path__title">'
@@ -182,14 +184,14 @@ def _catalog(data):
             m = task.minutes_per_unit
             parts.append(f"#### {task.name} {{#task-{task.id}}}\n\n{task.description}\n")
             if task.is_reserved:
-                parts.append(f"- 依頼：{DELEGABILITY_NAMES[task.delegability]}。[くわしく](../../{task.guide})")
+                parts.append(f"- 依頼：{DELEGABILITY_NAMES[task.delegability]}。[詳しく](../../{task.guide})")
                 parts.append(f"- 見積もり：{task.source}")
             else:
                 parts.append(f"- 目安：1{task.unit}あたり{quantity(m.typical)}分（{quantity(m.low)}〜{quantity(m.high)}分）")
                 parts.append(f"- 時間の出典：{task.source}")
                 parts.append(f"- 依頼：{DELEGABILITY_NAMES[task.delegability]}")
                 if task.reserved_note:
-                    parts.append(f"- 注意：{task.reserved_note}[くわしく](../../{task.guide})")
+                    parts.append(f"- 注意：{task.reserved_note}[詳しく](../../{task.guide})")
             parts.append("")
     parts.append(f"時間の出典は{catalog.sources_checked}に確認しました。「仮定」は公表された数値がなく、目安として置いた値です。")
     return "\n".join(parts)
@@ -236,7 +238,7 @@ def _presets(data):
 BLOCKS = {
     "plans": _plans, "presets": _presets, "rates": _rates, "payment": _payment, "contact-channels": _contact,
     "closed-days": _closed_days, "request-steps": _steps, "professions": _professions,
-    "catalog": _catalog, "subsidy-example": _subsidy,
+    "catalog": _catalog, "subsidy-example": _subsidy, "staff-answers": staff_answers.block,
 }
 VALUES = {
     "provider-name": lambda d: d.terms.provider_name,
@@ -259,16 +261,24 @@ VALUES = {
     "email": lambda d: d.terms.email,
 }
 # Blocks from the catalog and the subsidy rule: sourced figures, not the provider's sample terms.
-NOT_TERMS = {"catalog", "professions", "subsidy-example"}
-# The provider's answer to one question, in the wording of estimator.terms_text (one function each).
+NOT_TERMS = {"catalog", "professions", "subsidy-example", "staff-answers"}
+# The provider's answer to one question, in the wording of estimator.terms_text, contract_text and
+# service_text (one function each): <!-- term:plan-change --> is terms_text.plan_change.
 TERMS = {
-    name.replace("_", "-"): (lambda function: lambda d: function(d.terms))(getattr(terms_text, name))
-    for name in (
-        "unused_hours", "billing_increments", "setup_fee", "trial", "minimum_term", "cancellation", "refund",
-        "plan_change", "outside_hours", "reply_time", "staffing", "subcontracting", "nda", "end_of_contract_data",
-        "invoice_number", "work_report", "liability", "payment", "work_start", "business_days", "handover_hours",
-        "waiting_time", "specialist_work", "my_number",
+    name.replace("_", "-"): (lambda function: lambda d: function(d.terms))(getattr(module, name))
+    for module, names in (
+        (terms_text, ("unused_hours", "billing_increments", "setup_fee", "trial", "minimum_term", "cancellation", "refund",
+                      "plan_change", "outside_hours", "reply_time", "staffing", "subcontracting", "subcontracting_policy",
+                      "assistants_subcontracting", "nda", "end_of_contract_data", "invoice_number", "work_report",
+                      "liability", "payment", "work_start", "business_days", "handover_hours", "waiting_time",
+                      "specialist_work", "my_number")),
+        (contract_text, ("renewal", "pause", "cancellation_how", "sole_proprietors", "sole_proprietor_payment",
+                         "receipt", "prepay_due", "postpay", "overage_billing")),
+        (service_text, ("requesters", "overage_notice", "time_counted", "tool_fees", "same_day", "urgent",
+                        "parallel_tasks", "assistants", "assistant_selection", "assistant_employment",
+                        "assistant_location", "assistant_device", "assistant_change")),
     )
+    for name in names
 }
 
 
