@@ -37,17 +37,16 @@ def pause(terms: Terms) -> str:
     if c.pause_max_months == 0:
         return "月額プランの休止はお引き受けしていません。仕事が少ない月が続くときは、小さいプランへの変更をご相談ください。"
     return (f"月額プランは、1回につき{c.pause_max_months}か月まで休止（お休み）できます。休止したい月の前の月の"
-            f"{c.plan_change_deadline_day}日までにお知らせください。休止した月の月額はかかりません。"
-            "休止した月は、最低契約期間に数えません。")
+            f"{c.plan_change_deadline_day}日までにお知らせください。休止した月の月額はかからず、その月は最低契約期間にも数えません。")
 
 
 def cancellation_how(terms: Terms) -> str:
     c = terms.contract
     text = f"解約のお申し出は、{_either(c.cancellation_methods)}で、窓口担当あてにお送りください。"
     if c.cancellation_in_writing:
-        text += "電話や口頭だけのお申し出は受け付けず、文面が届いた日をお申し出の日とします。紙の書面や押印は要りません。"
+        text += "文面が届いた日をお申し出の日とし、電話や口頭だけのお申し出は受け付けません（紙の書面や押印は要りません）。"
     else:
-        text += "電話でのお申し出も受け付けます。紙の書面や押印は要りません。"
+        text += "電話でのお申し出も受け付けます（紙の書面や押印は要りません）。"
     return text + "受け付けたら、最後の月と最後のご請求の額をメールでお知らせします。"
 
 
@@ -62,8 +61,8 @@ def sole_proprietor_payment(terms: Terms) -> str:
     if not terms.contract.sole_proprietors:
         return "ご契約は法人のお客さまに限るため、個人事業主の方の支払いの条件はありません。"
     if p.plans_prepaid and p.corporate_postpay:
-        return (f"ほぼ同じです。違うのは月額プランの後払い（{_due(terms)}）だけで、選べるのは法人のお客さまです。"
-                "個人事業主の方の月額プランは前払いです。お支払いの方法と、従量制の後払いは法人と同じです。")
+        return (f"ほぼ同じです。違うのは月額プランの後払い（{_due(terms)}）だけで、個人事業主の方の月額プランは前払いです。"
+                "お支払いの方法と、従量制の後払いは法人と同じです。")
     return "同じです。お支払いの時期と方法は、法人のお客さまと変わりません。"
 
 

@@ -16,8 +16,9 @@ def requesters(terms: Terms) -> str:
     most = terms.service.requesters_max
     if most == 1:
         return "ご依頼いただけるのは、1つの契約につき1人の方です。社内のほかの方のご依頼は、その方を通してお送りください。"
-    limit = "人数に上限はなく" if most == 0 else f"{most}人まで"
-    return (f"社内の複数の方からご依頼いただけます。{limit}、どなたのご依頼も同じプランの時間から使います。"
+    who = ("社内の複数の方からご依頼いただけます。人数に上限はなく、" if most == 0
+           else f"社内の複数の方（{most}人まで）からご依頼いただけます。")
+    return (who + "どなたのご依頼も同じプランの時間から使います。"
             "ご依頼が重なったときの優先順位は、お客さまの側で決めていただきます。")
 
 

@@ -185,7 +185,7 @@ def liability(terms: Terms) -> str:
 def payment(terms: Terms) -> str:
     p = terms.payment
     due = "月末締め・翌月末払い" if p.postpay_due == "next-month-end" else "月末締め・翌月10日払い"
-    text = ("月額プランと初期費用は前払いです。最初の月は契約のあと、次の月からは"
+    text = ("月額プランと初期費用は前払いで、最初の月は契約のあと、次の月からは"
             f"前の月の{p.prepay_due_day}日までにお支払いください。"
             if p.plans_prepaid else f"月額プランと初期費用は後払い（{due}）です。")
     text += f"従量制（スポット）は、使った時間の分を後払い（{due}）でお支払いいただきます。"
