@@ -89,7 +89,8 @@ def postpay(terms: Terms) -> str:
         return f"はい。月額プランも従量制も、後払い（{_due(terms)}）です。"
     text = f"従量制は、後払い（{_due(terms)}）です。"
     if p.corporate_postpay:
-        return text + "月額プランも、法人のお客さまは後払いを選べます。個人事業主の方の月額プランは前払いです。"
+        text += "月額プランも、法人のお客さまは後払いを選べます。"
+        return text + ("個人事業主の方の月額プランは前払いです。" if terms.contract.sole_proprietors else "")
     return text + "月額プランと初期費用は前払いで、後払いは選べません。"
 
 

@@ -210,7 +210,7 @@ def business_days(terms: Terms) -> str:
     weekdays = "・".join(WEEKDAY_NAMES[d - 1] for d in sorted(terms.business_weekdays))
     closed = "、".join(_closed_period(p) for p in terms.closed_periods)
     text = f"営業日は{weekdays}曜日（祝日を除く）、対応時間は{terms.business_hours}です。"
-    return text + (f"毎年{closed}はお休みです。" if closed else "")
+    return text + (f"{closed}は、毎年お休みです。" if closed else "")
 
 
 def _closed_period(period) -> str:
