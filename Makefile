@@ -48,7 +48,7 @@ node_modules/.stamp: package.json package-lock.json
 	touch $@
 
 # The estimator's wheel and the jpholiday wheel, which the estimator page loads into Pyodide.
-wheels: $(VENV)/.stamp $(filter-out estimator/data/search.toml estimator/data/market.toml,$(wildcard estimator/*.py estimator/data/*.toml))
+wheels: $(VENV)/.stamp $(filter-out estimator/data/search.toml estimator/data/market.toml estimator/data/staff_answers.toml,$(wildcard estimator/*.py estimator/data/*.toml))
 	rm -rf build/wheels && mkdir -p build/wheels
 	$(BIN)/python -m build --wheel --no-isolation --outdir build/wheels . > /dev/null
 	$(BIN)/pip download --quiet --no-deps --only-binary=:all: --dest build/wheels jpholiday==1.0.3

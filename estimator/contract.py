@@ -1,7 +1,7 @@
 """The provider's contract terms: what a client agrees to before signing, and what the provider promises.
 
-Read from `data/terms.toml` (sections [payment], [contract], [trial], [service], [confidentiality],
-[outside_hours]). These are the answers the FAQ and the guides give in the provider's own voice, and
+Read from `data/terms.toml` (sections [payment], [contract], [trial], [service], [assistants],
+[confidentiality], [outside_hours]). These are the answers the FAQ and the guides give in the provider's own voice, and
 some of them change figures: the minimum term and plan changes shape the twelve-month cost, the
 surcharges price weekend work. The wording built from them lives in `terms_text`, so every page and
 the estimate say the same thing.
@@ -22,6 +22,13 @@ NDA_SIGNED = ("before-meeting", "with-contract")
 SUBCONTRACTING = ("never", "with-consent", "allowed")
 SPECIALIST_WORK = ("separate-quote", "same-rate")
 MY_NUMBER = ("handled", "not-handled")
+RECEIPT = ("on-request", "always", "not-issued")
+RENEWAL = ("monthly", "term", "ends")
+TOOL_FEES = ("client", "provider")
+EMPLOYMENT = ("employee", "contractor")
+LOCATION = ("japan", "anywhere")
+DEVICE = ("provider-managed", "own-checked")
+_CLOCK = re.compile(r"([01]\d|2[0-3]):([0-5]\d)")
 _REGISTRATION_NUMBER = re.compile(r"T\d{13}")
 
 
@@ -34,6 +41,8 @@ class Payment:
     contract_methods: tuple[str, ...]
     quote_on_request: bool
     quote_free: bool
+    prepay_due_day: int  # a prepaid month is paid by this day of the month before
+    receipt: str
 
 
 @dataclass(frozen=True)
@@ -43,6 +52,11 @@ class Contract:
     early_cancellation: str
     refund_unstarted_months: bool
     plan_change_deadline_day: int
+    renewal: str  # after the minimum term
+    pause_max_months: int  # 0: a plan cannot be paused
+    cancellation_methods: tuple[str, ...]
+    cancellation_in_writing: bool  # only in writing (e-mail counts), never by phone alone
+    sole_proprietors: bool  # 個人事業主 may sign, on the same terms as companies except plan postpay
 
 
 @dataclass(frozen=True)
@@ -64,6 +78,27 @@ class Service:
     liability_cap_months: int
     waiting_time_billed: bool
     specialist_work: str
+    requesters_max: int  # people of the client who may ask for work on one contract; 0: any number
+    overage_notice_percent: int  # the client is told when this share of the plan's hours is used; 0: never
+    overage_needs_consent: bool  # hours beyond the plan are worked only once the client agrees
+    meetings_count_as_work: bool  # regular meetings with the client use the plan's hours
+    report_counts_as_work: bool  # writing the work report uses the plan's hours
+    tool_fees: str  # who pays for the paid tools the work needs
+    same_day_cutoff: tuple[int, int]  # (hour, minute): requests received by then are done the same day
+    same_day_max_minutes: int  # the largest request done the same day
+    rush_surcharge_percent: int  # on urgent requests within business hours; 0: none
+    parallel_tasks_max: int  # requests worked on at the same time; 0: any number
+
+
+@dataclass(frozen=True)
+class Assistants:
+    """Who does the work: it decides whether handing them the client's data is 再委託."""
+
+    employment: str
+    location: str
+    experience_years_min: int  # 0: no office experience required
+    selection: tuple[str, ...]
+    device: str
 
 
 @dataclass(frozen=True)
@@ -100,6 +135,8 @@ def load_payment(r: Record) -> Payment:
         contract_methods=r.texts("contract_methods"),
         quote_on_request=r.flag("quote_on_request"),
         quote_free=r.flag("quote_free"),
+        prepay_due_day=r.integer("prepay_due_day", minimum=1, maximum=28),
+        receipt=r.choice("receipt", RECEIPT),
     )
 
 
@@ -110,6 +147,11 @@ def load_contract(r: Record) -> Contract:
         early_cancellation=r.choice("early_cancellation", EARLY_CANCELLATION),
         refund_unstarted_months=r.flag("refund_unstarted_months"),
         plan_change_deadline_day=r.integer("plan_change_deadline_day", minimum=1, maximum=28),
+        renewal=r.choice("renewal", RENEWAL),
+        pause_max_months=r.integer("pause_max_months", maximum=6),
+        cancellation_methods=_some_texts(r, "cancellation_methods"),
+        cancellation_in_writing=r.flag("cancellation_in_writing"),
+        sole_proprietors=r.flag("sole_proprietors"),
     )
 
 
@@ -134,7 +176,43 @@ def load_service(r: Record) -> Service:
         liability_cap_months=r.integer("liability_cap_months", minimum=1, maximum=24),
         waiting_time_billed=r.flag("waiting_time_billed"),
         specialist_work=r.choice("specialist_work", SPECIALIST_WORK),
+        requesters_max=r.integer("requesters_max", maximum=100),
+        overage_notice_percent=r.integer("overage_notice_percent", maximum=100),
+        overage_needs_consent=r.flag("overage_needs_consent"),
+        meetings_count_as_work=r.flag("meetings_count_as_work"),
+        report_counts_as_work=r.flag("report_counts_as_work"),
+        tool_fees=r.choice("tool_fees", TOOL_FEES),
+        same_day_cutoff=_clock(r, "same_day_cutoff"),
+        same_day_max_minutes=r.integer("same_day_max_minutes", minimum=1, maximum=480),
+        rush_surcharge_percent=r.integer("rush_surcharge_percent", maximum=200),
+        parallel_tasks_max=r.integer("parallel_tasks_max", maximum=100),
     )
+
+
+def load_assistants(r: Record) -> Assistants:
+    return Assistants(
+        employment=r.choice("employment", EMPLOYMENT),
+        location=r.choice("location", LOCATION),
+        experience_years_min=r.integer("experience_years_min", maximum=30),
+        selection=_some_texts(r, "selection"),
+        device=r.choice("device", DEVICE),
+    )
+
+
+def _some_texts(r: Record, field: str) -> tuple[str, ...]:
+    values = r.texts(field)
+    if not values or not all(value.strip() for value in values):
+        raise r.fail(field, "空でない文字列を1つ以上並べた配列が必要です")
+    return values
+
+
+def _clock(r: Record, field: str) -> tuple[int, int]:
+    """A time of day written "15:00"."""
+    value = r.text(field)
+    match = _CLOCK.fullmatch(value)
+    if match is None:
+        raise r.fail(field, f"「15:00」の形の時刻が必要です（{value!r}）")
+    return int(match.group(1)), int(match.group(2))
 
 
 def load_confidentiality(r: Record) -> Confidentiality:

@@ -1,6 +1,6 @@
 """The provider's terms: rates, plans, tax, buffer, calendar, contact and request steps, and (from
-`contract`) payment, contract, trial, service and confidentiality terms, and (from `privacy`) the
-privacy policy's values.
+`contract`) payment, contract, trial, service, assistants and confidentiality terms, and (from `privacy`)
+the privacy policy's values.
 
 Read from `data/terms.toml`, the one file an operator edits to make the site and the estimator
 speak for their own service.
@@ -13,9 +13,9 @@ from dataclasses import dataclass
 from fractions import Fraction
 from pathlib import Path
 
-from .contract import (Confidentiality, Contract, OutsideHours, Payment, Service, Trial, load_confidentiality,
-                       load_contract, load_outside_hours, load_payment, load_service, load_trial,
-                       registration_number)
+from .contract import (Assistants, Confidentiality, Contract, OutsideHours, Payment, Service, Trial,
+                       load_assistants, load_confidentiality, load_contract, load_outside_hours, load_payment,
+                       load_service, load_trial, registration_number)
 from .privacy import Privacy, load_privacy
 from .records import Record, cached_hash, read_toml
 
@@ -96,6 +96,7 @@ class Terms:
     contract: Contract
     trial: Trial
     service: Service
+    assistants: Assistants
     confidentiality: Confidentiality
     privacy: Privacy
     inquiry_channels: tuple[Channel, ...]
@@ -143,6 +144,7 @@ def load_terms(path: Path) -> Terms:
         contract=load_contract(root.table("contract", "[contract]")),
         trial=load_trial(root.table("trial", "[trial]")),
         service=load_service(root.table("service", "[service]")),
+        assistants=load_assistants(root.table("assistants", "[assistants]")),
         confidentiality=load_confidentiality(root.table("confidentiality", "[confidentiality]")),
         privacy=load_privacy(root.table("privacy", "[privacy]")),
         inquiry_channels=tuple(Channel(r.text("id"), r.text("name")) for r in contact.tables("inquiry_channels")),

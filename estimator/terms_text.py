@@ -82,17 +82,23 @@ def plan_change(terms: Terms) -> str:
 
 
 def outside_hours(terms: Terms) -> str:
+    """Weekend and after-hours work; the surcharge is a share of the pay-as-you-go rate, added per hour
+    whichever way the client pays (the estimate prices it so)."""
     o = terms.outside_hours
-    parts = []
-    if o.weekend_allowed:
-        parts.append(f"土日・祝日の作業は、前もってご依頼いただければお引き受けします（その時間の料金は{o.weekend_surcharge_percent}%増し）。")
-    else:
-        parts.append("土日・祝日の作業はお引き受けしていません。")
-    if o.after_hours_allowed:
-        parts.append(f"平日の営業時間外の作業も、前もってご依頼いただければお引き受けします（その時間の料金は{o.after_hours_surcharge_percent}%増し）。")
-    else:
-        parts.append("平日の営業時間外の作業はお引き受けしていません。")
-    return "".join(parts)
+    weekend, evening = "土日・祝日の作業", "平日の営業時間外の作業"
+    if not (o.weekend_allowed or o.after_hours_allowed):
+        return "土日・祝日と、平日の営業時間外の作業は、お引き受けしていません。"
+    if o.weekend_allowed and o.after_hours_allowed:
+        text = f"{weekend}も、{evening}も、前もってご依頼いただければお引き受けします。"
+        if o.weekend_surcharge_percent == o.after_hours_surcharge_percent:
+            rate = f"{o.weekend_surcharge_percent}%"
+        else:
+            rate = f"{o.weekend_surcharge_percent}%（土日・祝日）、{o.after_hours_surcharge_percent}%（平日の営業時間外）"
+        return text + f"その時間には、1時間につき従量制の時間単価の{rate}を割増しとして加えます。"
+    allowed, refused = (weekend, evening) if o.weekend_allowed else (evening, weekend)
+    percent = o.weekend_surcharge_percent if o.weekend_allowed else o.after_hours_surcharge_percent
+    return (f"{allowed}は、前もってご依頼いただければお引き受けします。"
+            f"その時間には、1時間につき従量制の時間単価の{percent}%を割増しとして加えます。{refused}はお引き受けしていません。")
 
 
 def reply_time(terms: Terms) -> str:
@@ -101,23 +107,43 @@ def reply_time(terms: Terms) -> str:
 
 
 def staffing(terms: Terms) -> str:
-    s = terms.service
-    if s.staffing == "team":
-        text = "主に担当するアシスタント1人と、業務を共有するもう1人の2人で担当します。担当者が休むときは、もう1人が引き継ぎます。"
-    else:
-        text = "アシスタント1人が担当します。担当者が休むときは、事前にお知らせし、急ぎの業務は当社の別のスタッフが引き継ぎます。"
-    if s.change_on_request:
-        text += "担当者の交代は、いつでも無料でご相談いただけます。"
-    return text
+    if terms.service.staffing == "team":
+        return ("主に担当するアシスタント1人と、業務を共有するもう1人の2人で担当します。"
+                "主に担当するアシスタントが休むときは、もう1人が引き継ぎます。")
+    return "アシスタント1人が担当します。アシスタントが休むときは前もってお知らせし、急ぎの業務は当社の別のアシスタントが引き継ぎます。"
 
 
 def subcontracting(terms: Terms) -> str:
+    """The whole rule, as the security guide states it: the policy, then what the assistants' contract means."""
+    return subcontracting_policy(terms) + assistants_subcontracting(terms)
+
+
+def subcontracting_policy(terms: Terms) -> str:
+    """Whether the work goes to anyone but the provider's assistants."""
+    others = "当社のアシスタント以外の会社や個人" if terms.assistants.employment == "contractor" else "ほかの会社や個人"
     policy = terms.confidentiality.subcontracting
     if policy == "never":
-        return "業務をほかの会社や個人に再委託することはありません。"
+        return f"業務を{others}に再委託することはありません。"
     if policy == "with-consent":
-        return "再委託は、お客さまの書面（メールを含む）の同意がある場合に限ります。その場合も、再委託先に当社と同じ秘密保持の義務を負わせます。"
-    return "業務の一部を再委託することがあります。その場合も、再委託先に当社と同じ秘密保持の義務を負わせ、当社が責任を持ちます。"
+        return (f"{others}への再委託は、お客さまの書面（メールを含む）の同意がある場合に限ります。"
+                "その場合も、再委託先に当社と同じ秘密保持の義務を負わせます。")
+    return f"業務の一部を{others}に再委託することがあります。その場合も、再委託先に当社と同じ秘密保持の義務を負わせ、当社が責任を持ちます。"
+
+
+def assistants_subcontracting(terms: Terms) -> str:
+    """With contractor assistants, handing them the work is itself 再委託: My Number work then needs the
+    client's permission for each assistant (番号法第10条第1項)."""
+    if terms.assistants.employment == "employee":
+        return "当社のアシスタントは当社の社員のため、アシスタントの作業は再委託にあたりません。"
+    text = ("当社のアシスタントは当社と業務委託契約を結んだ個人のため、アシスタントに作業を任せることも再委託にあたります。"
+            "アシスタントには当社と同じ秘密保持の義務を負わせ、当社が監督します。")
+    if terms.confidentiality.my_number == "handled":
+        text += _MY_NUMBER_PERMISSION
+    return text
+
+
+_MY_NUMBER_PERMISSION = ("マイナンバーを含む事務は、担当するアシスタントごとに、お客さまの書面（メールを含む）による許諾を"
+                         "いただいてから任せます（番号法第10条第1項）。")
 
 
 def nda(terms: Terms) -> str:
@@ -139,7 +165,7 @@ def end_of_contract_data(terms: Terms) -> str:
 
 def invoice_number(terms: Terms) -> str:
     sample = "（サンプルの番号です）" if terms.is_sample else ""
-    return f"適格請求書発行事業者として登録しています。登録番号は{terms.invoice_registration_number}です{sample}。"
+    return f"当社は、適格請求書発行事業者として登録しています。登録番号は{terms.invoice_registration_number}です{sample}。"
 
 
 def work_report(terms: Terms) -> str:
@@ -159,7 +185,8 @@ def liability(terms: Terms) -> str:
 def payment(terms: Terms) -> str:
     p = terms.payment
     due = "月末締め・翌月末払い" if p.postpay_due == "next-month-end" else "月末締め・翌月10日払い"
-    text = ("月額プランと初期費用は前払いです。最初の月は契約のあと、次の月からは月の初めにお支払いください。"
+    text = ("月額プランと初期費用は前払いで、最初の月は契約のあと、次の月からは"
+            f"前の月の{p.prepay_due_day}日までにお支払いください。"
             if p.plans_prepaid else f"月額プランと初期費用は後払い（{due}）です。")
     text += f"従量制（スポット）は、使った時間の分を後払い（{due}）でお支払いいただきます。"
     if p.plans_prepaid and p.corporate_postpay:
@@ -181,9 +208,15 @@ def work_start(terms: Terms) -> str:
 
 def business_days(terms: Terms) -> str:
     weekdays = "・".join(WEEKDAY_NAMES[d - 1] for d in sorted(terms.business_weekdays))
-    closed = "、".join(f"{p.start[0]}月{p.start[1]}日〜{p.end[0]}月{p.end[1]}日" for p in terms.closed_periods)
+    closed = "、".join(_closed_period(p) for p in terms.closed_periods)
     text = f"営業日は{weekdays}曜日（祝日を除く）、対応時間は{terms.business_hours}です。"
-    return text + (f"毎年{closed}はお休みです。" if closed else "")
+    return text + (f"{closed}は、毎年お休みです。" if closed else "")
+
+
+def _closed_period(period) -> str:
+    """「年末年始（12月29日〜1月3日）」 for a period over the new year, else the days alone."""
+    days = f"{period.start[0]}月{period.start[1]}日〜{period.end[0]}月{period.end[1]}日"
+    return f"年末年始（{days}）" if period.start > period.end else days
 
 
 def handover_hours(terms: Terms) -> str:
@@ -206,5 +239,9 @@ def specialist_work(terms: Terms) -> str:
 def my_number(terms: Terms) -> str:
     if terms.confidentiality.my_number == "not-handled":
         return "マイナンバーを含む書類や事務はお引き受けしていません。"
-    return ("マイナンバーを含む事務もお引き受けします。扱う担当者を決め、業務に必要な範囲だけで使い、"
-            "作業が終わったら当社の手元に複製を残しません。")
+    text = "マイナンバーを含む事務もお引き受けします。"
+    if terms.assistants.employment == "contractor":
+        text += ("当社のアシスタントは当社と業務委託契約を結んだ個人のため、この事務をアシスタントに任せることは再委託にあたり、"
+                 "担当するアシスタントごとに、お客さまの書面（メールを含む）による許諾をいただいてから任せます（番号法第10条第1項）。")
+    return text + "扱うアシスタントを決め、業務に必要な範囲だけで使い、作業が終わったら当社の手元に複製を残しません。"
+

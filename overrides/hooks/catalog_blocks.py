@@ -90,17 +90,18 @@ def not_offered_block(data, where: str) -> str:
 
 
 def task_answer(data, task_id: str) -> str | None:
-    """「当社は…お引き受けします。」 for one task of the catalog, or None when the catalog has no such task."""
+    """「当社は…お引き受けします。」 for one task of the catalog, then the detail in a paragraph of its own (an
+    answer comes first), or None when the catalog has no such task."""
     catalog = data.catalog
     item = catalog.not_offered_task(task_id)
     if item is not None:
-        return f"当社は{item.name}をお引き受けしていません。{item.reason}{item.instead}"
+        return f"当社は{item.name}をお引き受けしていません。{item.reason}\n\n{item.instead}"
     if not catalog.has_task(task_id):
         return None
     task = catalog.task(task_id)
     if task.is_reserved:
         return f"当社は{task.name}をお引き受けできません。{catalog.reserved_by(task)}の業務です。"
-    text = (f"当社は{task.name}をお引き受けします。{task.description}"
+    text = (f"当社は{task.name}をお引き受けします。\n\n{task.description}"
             f"目安は1{task.unit}あたり{_minutes(task.minutes_per_unit)}です。")
     return text + task.reserved_note if task.delegability == "partly" else text
 
@@ -125,7 +126,7 @@ def service_kinds_block(data):
         tasks = [t for t in catalog.tasks if kind.id in t.service_kinds]
         if not tasks:
             continue
-        links = "、".join(f"[{t.name}](tasks.md#task-{t.id})" for t in tasks)
+        links = "、".join(_link(t.name, f"tasks.md#task-{t.id}") for t in tasks)
         parts += [f"### {kind.name} {{#kind-{kind.id}}}\n", f"{kind.summary}です。\n",
                   f"業務の一覧のうち、この任せ方に入る業務（{len(tasks)}件）：{links}\n"]
     return "\n".join(parts)

@@ -23,8 +23,9 @@ import policy_blocks
 from catalog_blocks import (catalog_block, catalog_overview_block, market_block, not_offered_block,
                             service_kinds_block, task_answer)
 import hiring_markers
+import staff_answers  # the staff page's questions and their links
 from markdown_parts import table as _table
-from estimator import default_dataset, terms_text
+from estimator import contract_text, default_dataset, service_text, terms_text
 from estimator.catalog import PERIOD_NAMES
 from estimator.inputs import PRIORITY_NAMES
 from estimator.schedule import route_steps
@@ -101,7 +102,7 @@ def _rates(data):
         f"- 従量制（スポット）：1時間 {yen(p.hourly_rate_yen)}（税抜）。{p.hourly_increment_minutes}分単位で切り上げて計算します。",
         f"- プランの超過分：{p.overage_increment_minutes}分単位で切り上げ、プランごとの超過単価で計算します。",
         f"- 消費税：{p.tax_rate_percent}%。月の合計額にかけ、1円未満は{rounding}です。",
-        f"- お見積もりシミュレーターの上乗せ：作業時間に{p.buffer_percent}%を足して、やりとりや修正の時間とします（時間で頼む業務には足しません）。",
+        f"- お見積もりシミュレーターの上乗せ：作業時間に{p.buffer_percent}%を足して、やり取りや修正の時間とします（時間で頼む業務には足しません）。",
     ]
     items.append(f"- 使わなかった時間：{terms_text.unused_hours(data.terms)}")
     return "\n".join(items)
@@ -174,6 +175,7 @@ BLOCKS = {
     "closed-days": _closed_days, "request-steps": _steps, "professions": _professions,
     "catalog": catalog_block, "market": market_block, **law_blocks.BLOCKS, **policy_blocks.BLOCKS,
     "service-kinds": service_kinds_block, "catalog-overview": catalog_overview_block,
+    "staff-answers": staff_answers.block,
 }
 VALUES = {
     "provider-name": lambda d: d.terms.provider_name,
@@ -204,16 +206,24 @@ VALUES = {
 # Blocks from the catalog, the market, the law and the subsidy rule, and the tests' record of what they check:
 # sourced figures, not the provider's sample terms.
 NOT_TERMS = {"catalog", "professions", "market", "service-kinds", "catalog-overview", "period-names",
-             "priority-names", "preset-names", *law_blocks.BLOCKS, *policy_blocks.NOT_TERMS}
-# The provider's answer to one question, in the wording of estimator.terms_text (one function each).
+             "priority-names", "preset-names", "staff-answers", *law_blocks.BLOCKS, *policy_blocks.NOT_TERMS}
+# The provider's answer to one question, in the wording of estimator.terms_text, contract_text and
+# service_text (one function each): <!-- term:plan-change --> is terms_text.plan_change.
 TERMS = {
-    name.replace("_", "-"): (lambda function: lambda d: function(d.terms))(getattr(terms_text, name))
-    for name in (
-        "unused_hours", "billing_increments", "setup_fee", "trial", "minimum_term", "cancellation", "refund",
-        "plan_change", "outside_hours", "reply_time", "staffing", "subcontracting", "nda", "end_of_contract_data",
-        "invoice_number", "work_report", "liability", "payment", "work_start", "business_days", "handover_hours",
-        "waiting_time", "specialist_work", "my_number",
+    name.replace("_", "-"): (lambda function: lambda d: function(d.terms))(getattr(module, name))
+    for module, names in (
+        (terms_text, ("unused_hours", "billing_increments", "setup_fee", "trial", "minimum_term", "cancellation", "refund",
+                      "plan_change", "outside_hours", "reply_time", "staffing", "subcontracting", "subcontracting_policy",
+                      "assistants_subcontracting", "nda", "end_of_contract_data", "invoice_number", "work_report",
+                      "liability", "payment", "work_start", "business_days", "handover_hours", "waiting_time",
+                      "specialist_work", "my_number")),
+        (contract_text, ("renewal", "pause", "cancellation_how", "sole_proprietors", "sole_proprietor_payment",
+                         "receipt", "prepay_due", "postpay", "overage_billing")),
+        (service_text, ("requesters", "overage_notice", "time_counted", "tool_fees", "same_day", "urgent",
+                        "parallel_tasks", "assistants", "assistant_selection", "assistant_employment",
+                        "assistant_location", "assistant_device", "assistant_change")),
     )
+    for name in names
 }
 
 

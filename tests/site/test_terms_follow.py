@@ -45,9 +45,9 @@ def copy_with(tmp_path: Path, old: str, new: str):
 PAGE_CASES = [
     ('invoice_registration_number = "T0000000000000"', 'invoice_registration_number = "T1111111111111"', "T1111111111111"),
     ("carry_over_months = 0", "carry_over_months = 2", "2か月先の月末まで繰り越せます"),
-    ("weekend_surcharge_percent = 25", "weekend_surcharge_percent = 35", "35%増し"),
+    ("weekend_surcharge_percent = 25", "weekend_surcharge_percent = 35", "35%（土日・祝日）"),
     ("weekend_allowed = true", "weekend_allowed = false", "土日・祝日の作業はお引き受けしていません"),
-    ("after_hours_surcharge_percent = 25", "after_hours_surcharge_percent = 40", "40%増し"),
+    ("after_hours_surcharge_percent = 25", "after_hours_surcharge_percent = 40", "40%（平日の営業時間外）"),
     ("fee_yen = 20000", "fee_yen = 30000", "30,000円（税抜）"),
     ('covers = ["引き継ぎの打ち合わせ"', 'covers = ["業務フローの棚卸し"', "業務フローの棚卸し"),
     ("corporate_postpay = true", "corporate_postpay = false", None),
@@ -76,16 +76,67 @@ PAGE_CASES = [
     ('specialist_work = "separate-quote"', 'specialist_work = "same-rate"', "同じ料金で承ります"),
     ('my_number = "handled"', 'my_number = "not-handled"', "マイナンバーを含む書類や事務はお引き受けしていません"),
     ("quote_free = true", "quote_free = false", "お見積もりは有料です"),
+    # The answers to the questions clients ask before signing (faq, guide/pricing, guide/security).
+    ("prepay_due_day = 27", "prepay_due_day = 25", "前の月の25日まで"),
+    ('receipt = "on-request"', 'receipt = "not-issued"', "領収書は発行していません"),
+    ('renewal = "monthly"', 'renewal = "ends"', "自動では更新しません"),
+    ('renewal = "monthly"', 'renewal = "term"', "同じ3か月の期間で自動で更新します"),
+    ("pause_max_months = 1", "pause_max_months = 0", "月額プランの休止はお引き受けしていません"),
+    ('cancellation_methods = ["メール", "お問い合わせフォーム"]', 'cancellation_methods = ["メール", "郵送"]', "メールか郵送で"),
+    ("cancellation_in_writing = true", "cancellation_in_writing = false", "電話でのお申し出も受け付けます"),
+    ("sole_proprietors = true", "sole_proprietors = false", "ご契約は法人のお客さまに限ります"),
+    ("requesters_max = 0", "requesters_max = 3", "社内の複数の方（3人まで）"),
+    ("requesters_max = 0", "requesters_max = 1", "1つの契約につき1人の方"),
+    ("overage_notice_percent = 80", "overage_notice_percent = 90", "90%を使ったところで"),
+    ("overage_needs_consent = true", "overage_needs_consent = false", "お知らせなしに作業を続け"),
+    ("meetings_count_as_work = true", "meetings_count_as_work = false", "オンライン面談の時間は、プランの時間に入れません"),
+    ("report_counts_as_work = false", "report_counts_as_work = true", "稼働報告の作成にかかる時間は、プランの時間から使います"),
+    ('tool_fees = "client"', 'tool_fees = "provider"', "当社の料金に含まれます"),
+    ('same_day_cutoff = "15:00"', 'same_day_cutoff = "13:30"', "営業日の13時30分までに"),
+    ("same_day_max_minutes = 60", "same_day_max_minutes = 90", "1.5時間以内に終わる作業"),
+    ("rush_surcharge_percent = 0", "rush_surcharge_percent = 20", "20%の割増し"),
+    ("parallel_tasks_max = 0", "parallel_tasks_max = 2", "同時にお引き受けする業務は2つまで"),
+    ('employment = "contractor"', 'employment = "employee"', "当社の社員のため、アシスタントの作業は再委託にあたりません"),
+    ('location = "japan"', 'location = "anywhere"', "海外に住むアシスタントが作業することもあります"),
+    ("experience_years_min = 3", "experience_years_min = 5", "事務の実務経験が5年以上"),
+    ('selection = ["書類選考", "面接", "事務の実技テスト"]', 'selection = ["書類選考", "適性検査"]', "書類選考・適性検査"),
+    ('device = "own-checked"', 'device = "provider-managed"', "当社が用意して設定を管理するパソコン"),
 ]
 
 
-@pytest.mark.parametrize("old,new,phrase", PAGE_CASES, ids=[case[1].split("=")[0].strip() for case in PAGE_CASES])
+@pytest.mark.parametrize("old,new,phrase", PAGE_CASES, ids=[case[1].strip() for case in PAGE_CASES])
 def test_each_term_reaches_the_pages(tmp_path, old, new, phrase):
     before = site_text(load_dataset(DEFAULT_DATA_DIR))
     after = site_text(copy_with(tmp_path, old, new))
     assert after != before, f"no page shows {old!r}"
     if phrase:
         assert phrase in after and phrase not in before
+
+
+def page_text(data, page: str) -> str:
+    path = ROOT / "docs" / page
+    return SHOWN(path.read_text(encoding="utf-8"), data, str(path))
+
+
+def test_contractor_assistants_make_my_number_work_need_the_clients_permission(tmp_path):
+    """Assistants under a 業務委託 contract with the provider are 再委託先: the FAQ's subcontracting and My
+    Number answers and the security guide say that each assistant needs the client's written 許諾
+    (番号法第10条第1項); with employees they say the work is not 再委託."""
+    permission = "担当するアシスタントごとに、お客さまの書面（メールを含む）による許諾"
+    shipped = load_dataset(DEFAULT_DATA_DIR)
+    employees = copy_with(tmp_path, 'employment = "contractor"', 'employment = "employee"')
+    faq, guide = page_text(shipped, "faq.md"), page_text(shipped, "guide/security.md")
+    subcontracting = faq.split("{#security-subcontracting}")[1].split("\n### ")[0]
+    my_number = faq.split("{#security-my-number}")[1].split("\n### ")[0]
+    assert permission in subcontracting and permission in my_number and permission in guide
+    assert "番号法第10条第1項" in subcontracting and "再委託にあたります" in guide
+    for text in (page_text(employees, "faq.md"), page_text(employees, "guide/security.md")):
+        assert permission not in text and "アシスタントの作業は再委託にあたりません" in text
+
+
+def test_my_number_work_not_taken_leaves_no_permission_to_ask(tmp_path):
+    refused = copy_with(tmp_path, 'my_number = "handled"', 'my_number = "not-handled"')
+    assert "許諾をいただいてから任せます" not in page_text(refused, "faq.md")
 
 
 def view(data, **profile):

@@ -40,7 +40,8 @@ CONTRACT = ("faq/#contract-method", "guide/pricing/#contract", "guide/pricing/#c
 THIRTY_HOURS = ("guide/pricing/#pricing-plans", "faq/#fee-minimum-hours", "guide/pricing/#pricing-common-rules",
                 "glossary/#term-monthly-plan")
 HOURLY_RATE = ("faq/#fee-price", "guide/pricing/#pricing-rates", "faq/#fee-market-price", "guide/pricing/#pricing-market")
-PAYMENT = ("faq/#payment-timing-methods", "guide/pricing/#payment")
+# Widened: the FAQ now asks when to pay and how to pay as two questions (faq/#payment-methods).
+PAYMENT = ("faq/#payment-timing-methods", "guide/pricing/#payment", "faq/#payment-methods")
 START = ("faq/#contract-start-date", "guide/flow/#flow-earliest-start", "guide/flow/#flow-request-path")
 SCHEDULING = ("guide/tasks/#task-scheduling-group", "guide/tasks/#task-scheduling-single",
               "guide/service-types/#kind-secretary")
@@ -106,11 +107,14 @@ WRITTEN_BEFORE_READING = [
     q("連絡手段 チャット", "faq/#process-tools", "guide/preparation/#prep-communication"),
     q("担当者は変わる？", "faq/#assistant-change"),
     q("営業時間", "faq/#process-response-hours"),
-    q("夜間 対応", "faq/#process-response-hours", "faq/#process-urgent"),
+    # Widened: weekday evenings are answered where weekend work is (the FAQ and the pricing guide).
+    q("夜間 対応", "faq/#process-response-hours", "faq/#process-urgent", "faq/#process-weekends",
+      "guide/pricing/#outside-hours"),
     q("使い切れない", *UNUSED_HOURS),
     q("余った時間", *CARRY_OVER),
     q("超過したら", "faq/#fee-overage", "glossary/#term-overage-fee"),
-    q("最低契約期間", "faq/#contract-term"),
+    # Widened: the pricing guide's 最低契約期間 and the FAQ on renewal state the minimum term too.
+    q("最低契約期間", "faq/#contract-term", "guide/pricing/#contract-minimum-term", "faq/#contract-renewal"),
     q("補助金 使える", "faq/#subsidy-available"),
     q("IT導入補助金", "faq/#subsidy-available", "guide/subsidy/"),
     q("見積もりの出し方", *QUOTE, "guide/inquiry/#inquiry-estimator"),
@@ -163,7 +167,7 @@ WRITTEN_AFTER_READING = [
     q("ツール導入の支援", "faq/#tasks-tool-rollout", "guide/tasks/#task-tool-rollout"),
     q("依頼の流れ", *FLOW),
     q("面談なしでも頼める？", "faq/#process-video-meeting", "guide/flow/#step-meeting"),
-    q("Zoom", "guide/flow/#flow-request-path"),
+    q("Zoom", "guide/flow/#flow-request-path", "faq/#process-video-meeting"),
     q("問い合わせに何を書く", "faq/#process-inquiry", "guide/inquiry/#inquiry-items", "guide/inquiry/"),
     q("手順書", "guide/preparation/#prep-manual", "faq/#process-no-manual"),
     q("ChatworkやLINEで連絡できる？", "faq/#process-tools"),
@@ -242,7 +246,8 @@ EARLIER_SET = [
     q("税理士 独占業務", "guide/not-delegable/#reserved-zeirishi"),
     q("行政書士", "guide/not-delegable/#reserved-gyoseishoshi"),
     q("消費税", "faq/#fee-consumption-tax"),
-    q("領収書", "faq/#payment-invoice"),
+    # Moved: receipts have their own question now (faq/#payment-receipt); invoices keep faq/#payment-invoice.
+    q("領収書", "faq/#payment-receipt"),
     q("クレジットカード", *PAYMENT),
     q("従量制", "guide/pricing/#pricing-hourly", "glossary/#term-pay-as-you-go"),
     q("月額プラン", "guide/pricing/#pricing-monthly-plan", "glossary/#term-monthly-plan", "guide/pricing/#pricing-plans"),

@@ -129,7 +129,7 @@ export class Estimator {
     const chosen = input.tasks.filter((t) => t.selected !== false).length;
     setText(this.slot("preset-status"), id === OWN
       ? "チェックをすべて外しました。頼みたい業務を選んでください。"
-      : `「${presetName(this.presets, id)}」のよくある業務${chosen}件にチェックを入れました。量は実際に近い数に変えてください。`);
+      : `「${presetName(this.presets, id)}」の見本の業務${chosen}件にチェックを入れました。量は見本の値です。実際に近い数に変えてください。`);
     this.onInput();
     return true;
   }
