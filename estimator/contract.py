@@ -22,6 +22,8 @@ NDA_SIGNED = ("before-meeting", "with-contract")
 SUBCONTRACTING = ("never", "with-consent", "allowed")
 SPECIALIST_WORK = ("separate-quote", "same-rate")
 MY_NUMBER = ("handled", "not-handled")
+# What a trial's fee counts toward when the client goes on: nothing, the setup fee, or the first month's fee.
+TRIAL_CREDIT = ("none", "setup-fee", "first-month")
 _REGISTRATION_NUMBER = re.compile(r"T\d{13}")
 
 
@@ -52,6 +54,7 @@ class Trial:
     fee_yen: int
     days: int
     converts_automatically: bool
+    fee_counts_toward: str  # TRIAL_CREDIT: deducted, when the client goes on, from the setup fee or the first month
 
 
 @dataclass(frozen=True)
@@ -121,6 +124,7 @@ def load_trial(r: Record) -> Trial:
         fee_yen=r.integer("fee_yen"),
         days=r.integer("days", minimum=1 if offered else 0, maximum=90),
         converts_automatically=r.flag("converts_automatically"),
+        fee_counts_toward=r.choice("fee_counts_toward", TRIAL_CREDIT),
     )
 
 

@@ -5,23 +5,29 @@ ids, and only those that are selected or differ from the catalog's defaults, so 
 still opens after tasks are added to the catalog; a task that was removed since is reported, not
 fatal. The decoder accepts only what it understands (`STATE`: every key, type, length and range the
 encoder can write) and never raises anything but InputError, whose message says what was wrong.
+Quantities travel exactly (a float whose shortest decimal is the quantity typed), and `fit_link` cuts
+the texts of an input whose link would be longer than the decoder reads, with a message on each field
+cut, so every link the page makes opens again. Links made before (quantities rounded to 4 decimals, no
+`ws` key) open as they did.
 """
 
 from __future__ import annotations
 
 import base64
 import binascii
+import decimal
 import json
 import zlib
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from fractions import Fraction
 from typing import Any
 
 from .catalog import PERIODS, Catalog
 from .errors import FieldError, InputError, preview
-from .inputs import (MAX_BUDGET_YEN, MAX_HIRING_YEN, MAX_QUANTITY, MAX_WEEKEND_HOURS, PRIORITIES, TEXT_LIMITS,
-                     EstimateInput)
+from .inputs import MAX_BUDGET_YEN, MAX_HIRING_YEN, MAX_QUANTITY, MAX_WEEKEND_HOURS, PRIORITIES, EstimateInput
 from .shape import Flag, ListOf, Number, Record, Row, Text, conform
+from .text import clip_encoded, encoded_size
+from .text_limits import TEXT_LIMITS, characters_for
 from .wire import load_json
 
 VERSION = "1"
@@ -30,12 +36,12 @@ MAX_JSON_BYTES = 64 * 1024  # refuses "zip bombs" hidden in a link
 _PROFILE_KEYS = {
     "name": "n", "industry": "i", "business": "s", "website": "w", "contact_tool": "c", "video_call": "v",
     "desired_start": "d", "weekend_work": "we", "volume_fluctuates": "vf", "irregulars": "r", "notes": "o",
-    "weekend_hours": "wh", "fiscal_month": "fm",
+    "weekend_hours": "wh", "fiscal_month": "fm", "whole_seasons": "ws",
 }
 _HIRING_KEYS = {"prefecture_id": ("prefecture", "pr"), "hourly_wage_yen": ("hourly_wage", "hw"),
                 "monthly_salary_yen": ("monthly_salary", "ms"), "commuting_yen": ("commuting", "cm"),
                 "recruiting_yen": ("recruiting", "rc"), "equipment_yen": ("equipment", "eq")}
-_FLAGS = {"weekend_work", "volume_fluctuates"}
+_FLAGS = {"weekend_work", "volume_fluctuates", "whole_seasons"}
 _SHORT = {"contact_tool": 32, "video_call": 16, "desired_start": 10}
 
 
@@ -108,13 +114,14 @@ def decode_state(text: Any, catalog: Catalog) -> DecodedState:
         if not catalog.has_task(task_id):
             notices.append(f"共有リンクにある業務「{preview(task_id, 40)}」は今の一覧にないため、読み込みませんでした。")
             continue
-        tasks.append({"id": task_id, "quantity": quantity, "period": PERIODS[period],
+        tasks.append({"id": task_id, "quantity": _as_typed(quantity), "period": PERIODS[period],
                       "priority": PRIORITIES[priority], "selected": selected == 1})
     raw: dict[str, Any] = {"tasks": tasks}
     if "b" in payload:
         raw["budget_yen"] = payload["b"]
     profile = payload.get("p", {})
-    raw["profile"] = {field: profile[key] for field, key in _PROFILE_KEYS.items() if key in profile}
+    raw["profile"] = {field: _as_typed(profile[key]) if field == "weekend_hours" else profile[key]
+                      for field, key in _PROFILE_KEYS.items() if key in profile}
     hiring = payload.get("h", {})
     if hiring:
         raw["hiring"] = {name: hiring[key] for name, key in _HIRING_KEYS.values() if key in hiring}
@@ -122,7 +129,20 @@ def decode_state(text: Any, catalog: Catalog) -> DecodedState:
 
 
 def _number(value: Fraction) -> int | float:
-    return value.numerator if value.denominator == 1 else round(float(value), 4)
+    """A quantity as the link carries it, exactly. Every quantity the engine holds came from a decimal of at
+    most 17 significant digits that a float holds (the form's at most 15 digits, the data's TOML floats), so
+    the float's shortest decimal is the quantity itself: 「2.00004」 stays 2.00004 for whoever opens it."""
+    if value.denominator == 1:
+        return value.numerator
+    return float(value)
+
+
+def _as_typed(value: int | float) -> int | str:
+    """A decoded quantity as the form shows it: an integer, or its decimal written out (「0.0000001」, never
+    「1e-07」, which the form's number reading does not accept)."""
+    if isinstance(value, int):
+        return value
+    return format(decimal.Decimal(repr(value)), "f")
 
 
 UNREADABLE = "共有リンクを読み取れませんでした。リンクが途中で切れていないか確かめてください"
@@ -156,3 +176,42 @@ def _unpack(text: Any) -> dict[str, Any]:
         raise InputError([FieldError("state", f"共有リンクの{part}を読み取れませんでした（{first.message}）。"
                                               "リンクを作り直してもらってください")])
     return payload
+
+
+# The JSON of everything but the texts is at most this many bytes per task the catalog holds, plus this much:
+# an input whose texts and tasks stay within it gives a link under MAX_STATE_CHARS without compressing.
+_BYTES_PER_TASK = 64
+_BYTES_OTHER = 640
+_LINK_MESSAGE = ("ほかの欄と合わせると共有リンクに入りきらないため、この欄は全角で約{allowed:,}文字までにしてください"
+                 "（いま全角で約{now:,}文字分）")
+
+
+def fit_link(estimate_input: EstimateInput, catalog: Catalog) -> tuple[EstimateInput, tuple[FieldError, ...]]:
+    """The input with its longest texts cut until its share link is one the decoder reads, and a message on
+    each field cut (the form keeps what was typed). Each field is already within its own limits
+    (`text_limits`); this is for all of them together, in the bytes the compressed link takes."""
+    profile = estimate_input.profile
+    sizes = {field: encoded_size(getattr(profile, field)) for field in TEXT_LIMITS}
+    bound = sum(sizes.values()) + _BYTES_PER_TASK * len(estimate_input.choices) + _BYTES_OTHER
+    if _link_chars(bound) <= MAX_STATE_CHARS:
+        return estimate_input, ()  # what nearly every input is: no need to compress anything
+    before = dict(sizes)
+    while len(state := encode_state(estimate_input, catalog)) > MAX_STATE_CHARS:
+        field = max(TEXT_LIMITS, key=lambda name: sizes[name])
+        if not sizes[field]:
+            break  # no text left to cut (the catalog alone cannot fill a link: tests/engine check it)
+        over = (len(state) - MAX_STATE_CHARS) * 3 // 4 + 1  # packed bytes too many: cut at least as many
+        profile = replace(profile, **{field: clip_encoded(getattr(profile, field), max(0, sizes[field] - over))})
+        sizes[field] = encoded_size(getattr(profile, field))
+        estimate_input = replace(estimate_input, profile=profile)
+    errors = tuple(FieldError(f"profile.{field}", _LINK_MESSAGE.format(allowed=sizes[field] // 3,
+                                                                       now=characters_for(before[field])))
+                   for field in TEXT_LIMITS if sizes[field] < before[field])
+    return estimate_input, errors
+
+
+def _link_chars(json_bytes: int) -> int:
+    """The longest link a JSON of `json_bytes` can give: deflate stores what it cannot compress, with 5 bytes
+    per block of 65,535, and base64 writes 4 characters for every 3 bytes (after "1.")."""
+    packed = json_bytes + 5 * (json_bytes // 65_535 + 1) + 1
+    return len(VERSION) + 1 + -(-packed * 4 // 3)
