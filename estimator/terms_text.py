@@ -47,33 +47,35 @@ def setup_fee_ways(terms: Terms) -> tuple[list[str], list[str]]:
 
 
 def setup_fee(terms: Terms) -> str:
-    """Whether a client pays the setup fee, on which ways of starting, how much, for what, and when."""
+    """Whether a client pays the setup fee: on which ways of starting, how much, for what, and when."""
     paying, free = setup_fee_ways(terms)
     if not terms.setup_fee_applies or not paying:
         return "初期費用はかかりません。"
-    text = (f"初期費用は、{_ways(paying)}を始めるときに一度だけいただきます。"
-            f"金額は{money(terms.setup_fee_yen, terms)}で、{'・'.join(terms.setup_covers)}が含まれます。")
+    text = f"初期費用は、{_ways(paying)}を始めるときに一度だけいただきます。"
     if free:
         text += f"{_ways(free)}にはかかりません。"
+    text += f"金額は{money(terms.setup_fee_yen, terms)}で、{'・'.join(terms.setup_covers)}が含まれます。"
     return text + _setup_fee_when(terms)
 
 
 def _setup_fee_when(terms: Terms) -> str:
     p = terms.payment
-    due = "月末締め・翌月末払い" if p.postpay_due == "next-month-end" else "月末締め・翌月10日払い"
-    parts = []
+    after = "後払い（月末締め・翌月末払い）" if p.postpay_due == "next-month-end" else "後払い（月末締め・翌月10日払い）"
+    plans = "前払い" if p.plans_prepaid else after
+    text = ""
     if terms.setup_applies_to_trial and terms.trial.offered:
-        parts.append("お試しから始めるときは、お試しの料金と一緒にお支払いいただきます。")
-    if terms.setup_applies_to_plans:
-        parts.append("月額プランでは、最初の月の月額と一緒に" + ("前払いで" if p.plans_prepaid else f"後払い（{due}）で")
-                     + "お支払いいただきます。")
-    if terms.setup_applies_to_spot:
-        parts.append(f"従量制（スポット）では、最初の月の利用料と一緒に後払い（{due}）でお支払いいただきます。")
-    if terms.setup_applies_to_plans and not terms.setup_applies_to_spot:
-        parts.append("従量制（スポット）から月額プランに切り替えるときは、切り替えた月にお支払いいただきます。")
+        text += "お試しから始めるときは、お試しの料金と一緒にお支払いいただきます。"
+    if terms.setup_applies_to_plans and terms.setup_applies_to_spot:
+        text += (f"月額プランでは最初の月の月額と一緒に{plans}で、従量制（スポット）では最初の月の利用料と一緒に"
+                 f"{after}でお支払いいただきます。")
+    elif terms.setup_applies_to_plans:
+        text += (f"最初の月の月額と一緒に、{plans}でお支払いいただきます。"
+                 "従量制（スポット）から月額プランに切り替えたときは、切り替えた月にお支払いいただきます。")
+    elif terms.setup_applies_to_spot:
+        text += f"最初の月の利用料と一緒に、{after}でお支払いいただきます。"
     if terms.trial.offered and terms.trial.fee_counts_toward == "setup-fee":
-        parts.append("お試しのあと続けてご契約いただくと、お試しの料金を初期費用から差し引きます。")
-    return "".join(parts)
+        text += "お試しのあと続けてご契約いただくと、お試しの料金を初期費用から差し引きます。"
+    return text
 
 
 def trial(terms: Terms) -> str:
