@@ -23,6 +23,7 @@ from .catalog import Season
 from .estimate import HoursEstimate, TaskHours
 
 MONTHS = 12
+_ONE, _NONE = Fraction(1), Fraction(0)
 DEFAULT_FISCAL_END_MONTH = 3  # the commonest 決算月 of Japanese companies; the page says so when it is assumed
 
 
@@ -110,21 +111,26 @@ def _peak_percent(season: Season, month: int, fiscal_end_month: int) -> int:
 def line_factor(line: TaskHours, month: int, index: int, calendar: Calendar) -> Fraction:
     """The share of the line's exact minutes that month `index` (calendar `month`) carries."""
     if line.one_off:
-        return Fraction(1 if index == 0 else 0)
+        return _ONE if index == 0 else _NONE
     if line.yearly:
         months = season_months(line.task.season, calendar.fiscal_end_month)
         if month not in months:
-            return Fraction(0)
+            return _NONE
         shares = 1
         if index == 0 and calendar.whole_seasons:
             shares += len(missed_months(line.task.season, calendar.fiscal_end_month, month))
         return Fraction(shares, len(months))
+    if not line.task.season.peaks:
+        return _ONE
     return Fraction(_peak_percent(line.task.season, month, calendar.fiscal_end_month), 100)
 
 
 def line_month_minutes(line: TaskHours, month: int, index: int, calendar: Calendar) -> int:
     """The line's minutes in one month, rounded up once after its factor."""
-    return math.ceil(line.units_per_month * line.task.minutes_per_unit.typical * line_factor(line, month, index, calendar))
+    factor = line_factor(line, month, index, calendar)
+    if factor == 1:
+        return line.minutes.typical  # the usual month's, already rounded up once from the same exact minutes
+    return math.ceil(line.units_per_month * line.task.minutes_per_unit.typical * factor)
 
 
 def month_hours(hours: HoursEstimate, index: int, calendar: Calendar) -> MonthHours:
