@@ -21,7 +21,8 @@ import datetime
 from dataclasses import dataclass
 
 from .estimate import HoursEstimate
-from .pricing import HOURLY, NO_WEEKEND, Money, Weekend, cost_options, option_cost, round_up_minutes, with_tax
+from .pricing import (HOURLY, NO_WEEKEND, Money, Weekend, cheapest, cost_options, month_options, option_cost,
+                      round_up_minutes, with_tax)
 from .seasons import MONTHS, Calendar, MonthHours, year_hours
 from .terms import Plan, Terms
 from .units import ceil_div
@@ -120,6 +121,8 @@ def _cheapest_sequence(months: tuple[MonthHours, ...], terms: Terms, weekend: We
     Month by month, every sequence so far is extended by every plan. A sequence is dropped when another
     costs no more and carries at least as many hours to each month they may be used in: whatever follows,
     the other never costs more (the carried hours are used oldest first, so more of them never hurts)."""
+    if not terms.pricing.carry_over_months:  # months do not touch each other: each month's cheapest plan
+        return [cheapest(month_options(month.minutes, terms.pricing, weekend)[1:]).id for month in months]
     plans = terms.pricing.plans
     sequences: list[tuple[int, Lots, list[str]]] = [(0, (), [])]  # (cost so far, carried hours, plans)
     for index, month in enumerate(months):
@@ -131,8 +134,7 @@ def _cheapest_sequence(months: tuple[MonthHours, ...], terms: Terms, weekend: We
                 following.append((total + cost.cost.gross_yen, left, chosen + [plan.id]))
         sequences = _undominated(following, index, terms.pricing.carry_over_months)
         if len(sequences) > MAX_SEQUENCES:
-            return [min(cost_options(m.minutes, terms.pricing)[1:], key=lambda option: option.cost.gross_yen).id
-                    for m in months]
+            return [cheapest(month_options(m.minutes, terms.pricing, weekend)[1:]).id for m in months]
     return sequences[0][2]
 
 
