@@ -24,7 +24,7 @@ from fractions import Fraction
 from .catalog import Catalog
 from .estimate import HoursEstimate, TaskHours, line_minutes, units_per_month
 from .inputs import TaskChoice
-from .pricing import NO_WEEKEND, CostOption, FirstMonth, Weekend, affordable_minutes, month_cost
+from .pricing import NO_WEEKEND, CostOption, FirstMonth, Money, Weekend, affordable_minutes, month_cost
 from .terms import Terms
 from .units import ceil_div
 
@@ -81,6 +81,8 @@ class BudgetFit:
     proposal: Proposal | None  # only when over budget
     first_month_gross_yen: int  # the first month: setup fee and one-off work on top of the month
     first_month_over_by_yen: int
+    fee_later_gross_yen: int | None = None  # the month the setup fee comes, when it is not the first
+    fee_later_over_by_yen: int = 0
 
     @property
     def first_month_within(self) -> bool:
@@ -88,9 +90,10 @@ class BudgetFit:
 
 
 def fit_budget(budget_yen: int, hours: HoursEstimate, catalog: Catalog, terms: Terms,
-               first_month: FirstMonth, weekend: Weekend = NO_WEEKEND) -> BudgetFit:
-    """Compare the budget with the month of `hours` (the report's own estimate, not re-computed),
-    and with the first month (the report's `first_month`). `weekend`: the weekend work asked for."""
+               first_month: FirstMonth, weekend: Weekend = NO_WEEKEND, fee_later: Money | None = None) -> BudgetFit:
+    """Compare the budget with the month of `hours` (the report's own estimate, not re-computed), with the
+    first month (the report's `first_month`), and with the month the setup fee comes in when that is a
+    later one (`fee_later`). `weekend`: the weekend work asked for."""
     pricing = terms.pricing
     option = month_cost(hours.monthly_total.typical, pricing, weekend)
     gross = option.cost.gross_yen
@@ -106,6 +109,8 @@ def fit_budget(budget_yen: int, hours: HoursEstimate, catalog: Catalog, terms: T
         proposal=None if within else propose(budget_yen, hours, catalog, terms, weekend),
         first_month_gross_yen=first,
         first_month_over_by_yen=max(0, first - budget_yen),
+        fee_later_gross_yen=None if fee_later is None else fee_later.gross_yen,
+        fee_later_over_by_yen=0 if fee_later is None else max(0, fee_later.gross_yen - budget_yen),
     )
 
 

@@ -81,10 +81,13 @@ def _setup_fee_here(report: Report, terms) -> str:
     """What the setup fee means for this estimate: when a start on another way moves it, and after a trial."""
     first, best = report.first_month, report.best_option
     text = ""
-    later_fee = terms.setup_fee_for(best.id)
-    if best.id != first.option.id and later_fee and not first.setup_fee_yen:
-        text += (f"最初の月を{first.option.name}にして、2か月目から{best.name}にする場合は、"
-                 f"切り替えた月に初期費用{yen(later_fee)}（税抜）がかかります。")
+    if report.fee_later is not None:
+        text += (f"最初の月を{first.option.name}にして、2か月目から{best.name}にする場合は、切り替えた月に"
+                 f"初期費用{yen(terms.setup_fee_for(best.id))}（税抜）が加わり、その月は{yen(report.fee_later.gross_yen)}（税込）です。")
+        on_best = next(month for month in report.first_months if month.option.id == best.id)
+        saving = first.cost.gross_yen + report.fee_later.gross_yen - on_best.cost.gross_yen - best.cost.gross_yen
+        if saving > 0:
+            text += f"最初から{best.name}で始めると、2か月の合計は{yen(saving)}（税込）安くなります。"
     after = report.first_month_after_trial
     if after is not None and after.cost.gross_yen != first.cost.gross_yen:
         text += f"お試しから続ける場合、最初の月は{after.option.name}で{yen(after.cost.gross_yen)}（税込）です"
@@ -142,6 +145,10 @@ def budget_view(report: Report) -> dict[str, Any] | None:
         return None
     first = yen(fit.first_month_gross_yen)
     including = "初期費用を含めて" if report.first_month.setup_fee_yen else ""
+    later = ""
+    if fit.fee_later_gross_yen is not None:
+        later = (f"2か月目から{report.best_option.name}にする場合、その月は初期費用を含めて{yen(fit.fee_later_gross_yen)}（税込）で、"
+                 + (f"予算を{yen(fit.fee_later_over_by_yen)}超えます。" if fit.fee_later_over_by_yen else "予算内です。"))
     return {
         "budget": yen(fit.budget_yen),
         "within": fit.within,
@@ -149,7 +156,8 @@ def budget_view(report: Report) -> dict[str, Any] | None:
                     else f"毎月の料金が予算を{yen(fit.over_by_yen)}超えます。"),
         "first_month_within": fit.first_month_within,
         "first_month": (f"最初の月は{'、' if including else ''}{including}{first}（税込）で、予算内です。" if fit.first_month_within
-                        else f"最初の月は{'、' if including else ''}{including}{first}（税込）で、予算を{yen(fit.first_month_over_by_yen)}超えます。"),
+                        else f"最初の月は{'、' if including else ''}{including}{first}（税込）で、予算を{yen(fit.first_month_over_by_yen)}超えます。")
+        + later,
         "affordable": f"この予算で毎月頼める時間は、約{hours(fit.affordable_minutes)}です。",
         "proposal": None if fit.proposal is None else _proposal_view(fit.proposal),
     }

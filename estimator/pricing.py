@@ -192,3 +192,13 @@ def first_months(minutes: int, terms: Terms, weekend: Weekend = NO_WEEKEND,
 def cheapest_first_month(months: tuple[FirstMonth, ...]) -> FirstMonth:
     """The lowest first month with tax; on a tie the earlier way (pay-as-you-go, then smaller plans)."""
     return min(months, key=lambda month: month.cost.gross_yen)
+
+
+def fee_paid_later(first: FirstMonth, usual: CostOption, terms: Terms) -> Money | None:
+    """When the first month is cheapest on a way the setup fee is not charged on, but the usual month's way
+    has it: that fee is paid in the month the client changes to the usual way. What that month costs, as a
+    usual month on that way with the fee; None when the fee is paid with the first month, or never."""
+    fee = terms.setup_fee_for(usual.id)
+    if not fee or first.setup_fee_yen or first.option.id == usual.id:
+        return None
+    return with_tax(usual.cost.net_yen + fee, terms.pricing)

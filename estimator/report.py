@@ -12,7 +12,8 @@ from .budget import BudgetFit, fit_budget
 from .dataset import Dataset
 from .estimate import HoursEstimate, estimate_hours
 from .inputs import EstimateInput
-from .pricing import CostOption, FirstMonth, Weekend, cheapest, cheapest_first_month, first_months, month_options
+from .pricing import (CostOption, FirstMonth, Money, Weekend, cheapest, cheapest_first_month, fee_paid_later, first_months,
+                      month_options)
 from .schedule import StartPlan, plan_start
 from .seasons import DEFAULT_FISCAL_END_MONTH, Calendar, SeasonCut, month_hours, season_cuts
 from .terms import Terms
@@ -41,6 +42,7 @@ class Report:
     first_months: tuple[FirstMonth, ...]  # the first month on each way to pay, in the order of `options`
     first_month: FirstMonth  # the cheapest of `first_months`
     first_month_after_trial: FirstMonth | None  # the same for a client who goes on after the trial (None: no trial)
+    fee_later: Money | None  # the month the usual way starts, with the setup fee the first month's way did not pay
     weekend: Weekend  # the weekend work asked for, priced on each month's own minutes
     weekend_surcharge_yen: int  # net, in every option's monthly cost
     budget: BudgetFit | None
@@ -78,11 +80,13 @@ def build_report(estimate_input: EstimateInput, data: Dataset, *, with_year: boo
     first_minutes = month_hours(hours, 0, calendar).minutes
     firsts = first_months(first_minutes, terms, weekend)
     first = cheapest_first_month(firsts)
+    best = cheapest(options)
+    fee_later = fee_paid_later(first, best, terms)
     report = Report(
         input=estimate_input,
         hours=hours,
         options=options,
-        best_option=cheapest(options),
+        best_option=best,
         calendar=calendar,
         season_cuts=season_cuts(hours, calendar),
         first_month_minutes=first_minutes,
@@ -90,10 +94,11 @@ def build_report(estimate_input: EstimateInput, data: Dataset, *, with_year: boo
         first_month=first,
         first_month_after_trial=cheapest_first_month(first_months(first_minutes, terms, weekend, after_trial=True))
         if terms.trial.offered else None,
+        fee_later=fee_later,
         weekend=weekend,
         weekend_surcharge_yen=weekend.surcharge_yen(usual, terms.pricing),
         budget=None if estimate_input.budget_yen is None
-        else fit_budget(estimate_input.budget_yen, hours, catalog, terms, first, weekend),
+        else fit_budget(estimate_input.budget_yen, hours, catalog, terms, first, weekend, fee_later),
         advice=advise_service(hours, catalog, terms),
         warnings=reserved_warnings(hours, catalog),
         start=start,

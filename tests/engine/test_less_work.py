@@ -57,6 +57,8 @@ def shown(r) -> dict[str, int]:
     figures["month, cheapest"] = r.best_option.cost.gross_yen
     for first in r.first_months:
         figures[f"first month on {first.option.id}"] = first.cost.gross_yen
+    if r.fee_later:
+        figures["the month the setup fee comes in"] = r.fee_later.gross_yen
     if r.first_month_after_trial:
         figures["first month after the trial"] = r.first_month_after_trial.cost.gross_yen
     if r.budget:

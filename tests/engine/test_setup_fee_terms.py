@@ -84,10 +84,20 @@ def test_the_wording_answers_first_and_follows_the_keys():
 
 
 def test_the_page_says_when_a_start_on_another_way_moves_the_fee():
-    costs = estimate(request(RESEARCH), pinned())["view"]["costs"]
+    # 9 h of research: the first month is cheapest pay-as-you-go (34,650 yen), a usual month on the 10-hour plan
+    # (33,000). Changing to the plan in the second month brings the fee then: 50,000 + 10 % = 55,000 yen. Over
+    # the two months, starting on the plan (55,000 + 33,000) costs 1,650 yen less than 34,650 + 55,000.
+    view = estimate(request(RESEARCH, budget=40000), pinned())["view"]
+    costs = view["costs"]
     assert costs["first_month"]["gross"] == "34,650円" and costs["first_month"]["detail"].startswith("従量制（スポット）で")
     assert "10時間プラン 55,000円（初期費用を含む）" in costs["first_month"]["detail"]
-    assert "2か月目から10時間プランにする場合は、切り替えた月に初期費用20,000円（税抜）がかかります" in costs["setup_fee"]
+    assert ("2か月目から10時間プランにする場合は、切り替えた月に初期費用20,000円（税抜）が加わり、その月は55,000円（税込）です。"
+            "最初から10時間プランで始めると、2か月の合計は1,650円（税込）安くなります。") in costs["setup_fee"]
+    assert view["budget"]["first_month"] == ("最初の月は34,650円（税込）で、予算内です。2か月目から10時間プランにする場合、"
+                                             "その月は初期費用を含めて55,000円（税込）で、予算を15,000円超えます。")
+    # When the first month's way pays the fee (or the usual way never does), nothing is said about a later month.
+    every_way = estimate(request(RESEARCH, budget=40000), pinned(setup_applies_to_spot=True))["view"]
+    assert "2か月目" not in every_way["costs"]["setup_fee"] and "2か月目" not in every_way["budget"]["first_month"]
 
 
 @pytest.mark.parametrize("old, new, field", [
