@@ -98,6 +98,8 @@ def _setup_fee_here(report: Report, terms) -> str:
             text += "（初期費用はお試しのときにお支払いいただくため、含めていません）"
         text += "。"
     return text
+
+
 def _weekend_note(report: Report, terms) -> str:
     """What weekend work adds, or why it adds nothing."""
     profile, outside = report.input.profile, terms.outside_hours

@@ -178,9 +178,10 @@ def _unpack(text: Any) -> dict[str, Any]:
     return payload
 
 
-# The JSON of everything but the texts is at most this many bytes per task the catalog holds, plus this much:
-# an input whose texts and tasks stay within it gives a link under MAX_STATE_CHARS without compressing.
-_BYTES_PER_TASK = 64
+# The JSON of everything but the texts is at most a task's id and this many bytes per task the catalog holds
+# (its quantity's longest float and four small numbers), plus this much (the budget, the other fields, the
+# hiring figures): an input within it gives a link under MAX_STATE_CHARS without compressing anything.
+_BYTES_PER_TASK = 48
 _BYTES_OTHER = 640
 _LINK_MESSAGE = ("ほかの欄と合わせると共有リンクに入りきらないため、この欄は全角で約{allowed:,}文字までにしてください"
                  "（いま全角で約{now:,}文字分）")
@@ -192,7 +193,8 @@ def fit_link(estimate_input: EstimateInput, catalog: Catalog) -> tuple[EstimateI
     (`text_limits`); this is for all of them together, in the bytes the compressed link takes."""
     profile = estimate_input.profile
     sizes = {field: encoded_size(getattr(profile, field)) for field in TEXT_LIMITS}
-    bound = sum(sizes.values()) + _BYTES_PER_TASK * len(estimate_input.choices) + _BYTES_OTHER
+    bound = (sum(sizes.values()) + _BYTES_OTHER
+             + sum(len(choice.task_id) + _BYTES_PER_TASK for choice in estimate_input.choices))
     if _link_chars(bound) <= MAX_STATE_CHARS:
         return estimate_input, ()  # what nearly every input is: no need to compress anything
     before = dict(sizes)
@@ -211,7 +213,8 @@ def fit_link(estimate_input: EstimateInput, catalog: Catalog) -> tuple[EstimateI
 
 
 def _link_chars(json_bytes: int) -> int:
-    """The longest link a JSON of `json_bytes` can give: deflate stores what it cannot compress, with 5 bytes
-    per block of 65,535, and base64 writes 4 characters for every 3 bytes (after "1.")."""
-    packed = json_bytes + 5 * (json_bytes // 65_535 + 1) + 1
+    """The longest link a JSON of `json_bytes` can give: at most zlib's `deflateBound` for raw deflate (what
+    cannot be compressed is stored, with a few bytes per block), 4 base64 characters for every 3 bytes, "1."."""
+    n = json_bytes
+    packed = n + (n >> 12) + (n >> 14) + (n >> 25) + 7
     return len(VERSION) + 1 + -(-packed * 4 // 3)
