@@ -19,14 +19,18 @@ from .dataset import Dataset, default_dataset
 from .errors import InputError
 from .inputs import parse_input
 from .report import Report, add_year, build_report
-from .state import decode_state, encode_state
+from .state import decode_state, encode_state, fit_link
 from .view import report_view, year_parts
 from .wire import load_json
 
 
 def _parse(request: Any, data: Dataset):
-    return parse_input(request, data.catalog, frozenset(tool.id for tool in data.terms.work_tools),
-                       frozenset(p.id for p in data.hiring.prefectures))
+    """The input and its errors; texts that would make a share link too long to open are cut, with a
+    message on their field (`state.fit_link`), so the link, the estimate and the inquiry hold the same."""
+    estimate_input, errors = parse_input(request, data.catalog, frozenset(tool.id for tool in data.terms.work_tools),
+                                         frozenset(p.id for p in data.hiring.prefectures))
+    estimate_input, too_long = fit_link(estimate_input, data.catalog)
+    return estimate_input, errors + too_long
 
 
 def estimate(request: Any, data: Dataset | None = None, *, with_state: bool = True,

@@ -11,7 +11,9 @@ would fit, the proposal says so and names the smallest change instead, the one t
 higher priority first, then the most hours kept), or, when not even one unit of any task fits, what
 the cheapest unit costs.
 It compares the budget (tax included) with the cheapest way to pay for the month's typical hours, and
-separately with the first month, which also carries the setup fee and the one-off work.
+separately with the first month, which also carries the setup fee and the one-off work. Weekend work is
+priced on each proposed month's own minutes, as on the estimate's month: a month cut to three hours pays
+the weekend surcharge on at most three hours.
 """
 
 from __future__ import annotations
@@ -22,7 +24,7 @@ from fractions import Fraction
 from .catalog import Catalog
 from .estimate import HoursEstimate, TaskHours, line_minutes, units_per_month
 from .inputs import TaskChoice
-from .pricing import CostOption, FirstMonth, affordable_minutes, cheapest_cost
+from .pricing import NO_WEEKEND, CostOption, FirstMonth, Money, Weekend, affordable_minutes, month_cost
 from .terms import Terms
 from .units import ceil_div
 
@@ -79,6 +81,8 @@ class BudgetFit:
     proposal: Proposal | None  # only when over budget
     first_month_gross_yen: int  # the first month: setup fee and one-off work on top of the month
     first_month_over_by_yen: int
+    fee_later_gross_yen: int | None = None  # the month the setup fee comes, when it is not the first
+    fee_later_over_by_yen: int = 0
 
     @property
     def first_month_within(self) -> bool:
@@ -86,11 +90,12 @@ class BudgetFit:
 
 
 def fit_budget(budget_yen: int, hours: HoursEstimate, catalog: Catalog, terms: Terms,
-               first_month: FirstMonth, surcharge_yen: int = 0) -> BudgetFit:
-    """Compare the budget with the month of `hours` (the report's own estimate, not re-computed),
-    and with the first month (the report's `first_month`). `surcharge_yen`: the month's weekend extra."""
+               first_month: FirstMonth, weekend: Weekend = NO_WEEKEND, fee_later: Money | None = None) -> BudgetFit:
+    """Compare the budget with the month of `hours` (the report's own estimate, not re-computed), with the
+    first month (the report's `first_month`), and with the month the setup fee comes in when that is a
+    later one (`fee_later`). `weekend`: the weekend work asked for."""
     pricing = terms.pricing
-    option = cheapest_cost(hours.monthly_total.typical, pricing, surcharge_yen)
+    option = month_cost(hours.monthly_total.typical, pricing, weekend)
     gross = option.cost.gross_yen
     within = gross <= budget_yen
     first = first_month.cost.gross_yen
@@ -100,14 +105,17 @@ def fit_budget(budget_yen: int, hours: HoursEstimate, catalog: Catalog, terms: T
         within=within,
         over_by_yen=max(0, gross - budget_yen),
         headroom_yen=max(0, budget_yen - gross),
-        affordable_minutes=affordable_minutes(budget_yen, pricing, surcharge_yen),
-        proposal=None if within else propose(budget_yen, hours, catalog, terms, surcharge_yen),
+        affordable_minutes=affordable_minutes(budget_yen, pricing, weekend),
+        proposal=None if within else propose(budget_yen, hours, catalog, terms, weekend),
         first_month_gross_yen=first,
         first_month_over_by_yen=max(0, first - budget_yen),
+        fee_later_gross_yen=None if fee_later is None else fee_later.gross_yen,
+        fee_later_over_by_yen=0 if fee_later is None else max(0, fee_later.gross_yen - budget_yen),
     )
 
 
-def propose(budget_yen: int, hours: HoursEstimate, catalog: Catalog, terms: Terms, surcharge_yen: int = 0) -> Proposal:
+def propose(budget_yen: int, hours: HoursEstimate, catalog: Catalog, terms: Terms,
+            weekend: Weekend = NO_WEEKEND) -> Proposal:
     """Reduce tasks in PROPOSAL_ORDER until the month fits the budget (see the module docstring).
 
     Only one line changes per step, so the month's work is updated by that line's difference
@@ -120,7 +128,7 @@ def propose(budget_yen: int, hours: HoursEstimate, catalog: Catalog, terms: Term
                  sum(l.minutes.typical for l in monthly_lines if not l.buffered), terms.pricing.buffer_percent)
 
     def option_for(month: "_Work") -> CostOption:
-        return cheapest_cost(month.minutes, terms.pricing, surcharge_yen)
+        return month_cost(month.minutes, terms.pricing, weekend)
 
     def fits(month: "_Work") -> bool:
         return option_for(month).cost.gross_yen <= budget_yen
@@ -149,7 +157,7 @@ def propose(budget_yen: int, hours: HoursEstimate, catalog: Catalog, terms: Term
         must_only_option=option_for(must_work),
     )
     if fitted and work.minutes == 0:  # only an empty month fits: name the smallest change instead
-        return _keep_one(proposal, budget_yen, monthly_lines, catalog, terms, surcharge_yen)
+        return _keep_one(proposal, budget_yen, monthly_lines, catalog, terms, weekend)
     return proposal
 
 
@@ -180,7 +188,7 @@ def _minutes_at(line: TaskHours, quantity: int, catalog: Catalog, terms: Terms) 
 
 
 def _keep_one(proposal: Proposal, budget_yen: int, lines: tuple[TaskHours, ...], catalog: Catalog,
-              terms: Terms, surcharge_yen: int) -> Proposal:
+              terms: Terms, weekend: Weekend) -> Proposal:
     """The one task to keep, at the largest quantity that fits alone (higher priority, then more hours)."""
     best: tuple[tuple[int, int], KeepOne] | None = None
     cheapest: CostOption | None = None
@@ -195,7 +203,7 @@ def _keep_one(proposal: Proposal, budget_yen: int, lines: tuple[TaskHours, ...],
             return work.minutes
 
         def cost(quantity: int) -> CostOption:
-            return cheapest_cost(alone(quantity), terms.pricing, surcharge_yen)
+            return month_cost(alone(quantity), terms.pricing, weekend)
 
         one_unit = cost(1)
         if cheapest is None or one_unit.cost.gross_yen < cheapest.cost.gross_yen:

@@ -29,6 +29,8 @@ EMPLOYMENT = ("employee", "contractor")
 LOCATION = ("japan", "anywhere")
 DEVICE = ("provider-managed", "own-checked")
 _CLOCK = re.compile(r"([01]\d|2[0-3]):([0-5]\d)")
+# What a trial's fee counts toward when the client goes on: nothing, the setup fee, or the first month's fee.
+TRIAL_CREDIT = ("none", "setup-fee", "first-month")
 _REGISTRATION_NUMBER = re.compile(r"T\d{13}")
 
 
@@ -66,6 +68,7 @@ class Trial:
     fee_yen: int
     days: int
     converts_automatically: bool
+    fee_counts_toward: str  # TRIAL_CREDIT: deducted, when the client goes on, from the setup fee or the first month
 
 
 @dataclass(frozen=True)
@@ -163,6 +166,7 @@ def load_trial(r: Record) -> Trial:
         fee_yen=r.integer("fee_yen"),
         days=r.integer("days", minimum=1 if offered else 0, maximum=90),
         converts_automatically=r.flag("converts_automatically"),
+        fee_counts_toward=r.choice("fee_counts_toward", TRIAL_CREDIT),
     )
 
 

@@ -24,7 +24,7 @@ from fractions import Fraction
 
 from .hiring_data import HiringData, Prefecture
 from .hiring_input import HiringFigures
-from .pricing import cheapest_cost, with_tax
+from .pricing import cost_options, with_tax
 from .terms import Terms
 
 FULL_TIME_WEEKLY_HOURS = 40
@@ -150,8 +150,11 @@ def outsourcing_year_yen(weekly_hours: Fraction, terms: Terms, taxable: bool = F
 
 
 def outsourcing_year_for_minutes(minutes: int, terms: Terms, taxable: bool = False) -> int:
-    month = cheapest_cost(minutes, terms.pricing).cost
-    setup = with_tax(terms.setup_fee_yen, terms.pricing)
-    if taxable:
-        return month.net_yen * 12 + setup.net_yen
-    return month.gross_yen * 12 + setup.gross_yen
+    """The cheapest way to pay kept for twelve months, each way with the setup fee its terms charge (paid with
+    the first month, as the year of the estimate pays it), so the pages' rule and the year agree."""
+    def year(option) -> int:
+        first = with_tax(option.cost.net_yen + terms.setup_fee_for(option.id), terms.pricing)
+        if taxable:
+            return first.net_yen + option.cost.net_yen * 11
+        return first.gross_yen + option.cost.gross_yen * 11
+    return min(year(option) for option in cost_options(minutes, terms.pricing))

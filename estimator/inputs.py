@@ -13,13 +13,13 @@ from dataclasses import dataclass
 from fractions import Fraction
 from typing import Any
 
-from . import text
 from .catalog import PERIOD_NAMES, PERIODS, Catalog
 from .errors import FieldError, InputError, preview
 from .hiring_input import HIRING_REQUEST, HiringFigures, parse_hiring
 from .numbers import parse_quantity, parse_yen
 from .units import quantity
 from .shape import Either, Flag, ListOf, Null, Number, Record, Text, conform
+from .text_limits import TEXT_LIMITS, check_text
 
 PRIORITIES = ("must", "want", "nice")
 PRIORITY_NAMES = {"must": "必須", "want": "できれば", "nice": "余裕があれば"}
@@ -29,11 +29,6 @@ MAX_QUANTITY = 10_000
 MAX_BUDGET_YEN = 100_000_000
 MAX_DAYS_AHEAD = 730
 MAX_WEEKEND_HOURS = 200
-# Longest text per profile field, in characters as a reader counts them. Longer text is reported on its
-# field and clipped; text over ten times the limit is not read at all (the request's shape refuses it).
-TEXT_LIMITS = {"name": 100, "industry": 100, "business": 400, "website": 300, "irregulars": 400, "notes": 1000}
-# Fields that are one line in the inquiry (its subject, its ■ lines): line breaks are removed from them.
-ONE_LINE = frozenset({"name", "industry", "website"})
 _ANY_NUMBER = Number(-1e20, 1e20)
 REQUEST = Record({
     "today": Text(32),
@@ -45,7 +40,8 @@ REQUEST = Record({
     "profile": Record({
         **{field: Text(limit * 10) for field, limit in TEXT_LIMITS.items()},
         "contact_tool": Text(32), "video_call": Text(16), "desired_start": Text(32),
-        "weekend_work": Flag(), "volume_fluctuates": Flag(), "weekend_hours": Either((Text(64), _ANY_NUMBER)),
+        "weekend_work": Flag(), "volume_fluctuates": Flag(), "whole_seasons": Flag(),
+        "weekend_hours": Either((Text(64), _ANY_NUMBER)),
         "fiscal_month": Either((Text(8), _ANY_NUMBER)),
     }),
     "hiring": HIRING_REQUEST,
@@ -73,6 +69,7 @@ class Profile:
     weekend_work: bool = False
     weekend_hours: Fraction = Fraction(0)  # a month's weekend work, in hours (priced with its surcharge)
     fiscal_month: int | None = None  # the 決算月 (1-12), for work that follows the business year
+    whole_seasons: bool = False  # a seasonal task the start cuts comes whole, in the first month
     volume_fluctuates: bool = False
     irregulars: str = ""
     notes: str = ""
@@ -195,8 +192,7 @@ def _budget(raw: Any, errors: list[FieldError]) -> int | None:
 
 
 def _profile(raw: Any, today: datetime.date, tools: frozenset[str], errors: list[FieldError]) -> Profile:
-    texts = {field: _text(raw.get(field, ""), f"profile.{field}", limit, field not in ONE_LINE, errors)
-             for field, limit in TEXT_LIMITS.items()}
+    texts = {field: check_text(raw.get(field, ""), field, errors) for field in TEXT_LIMITS}
     tool = raw.get("contact_tool", "")
     if tool not in tools and tool not in ("", "other"):
         errors.append(FieldError("profile.contact_tool", "連絡ツールは一覧から選んでください"))
@@ -212,7 +208,7 @@ def _profile(raw: Any, today: datetime.date, tools: frozenset[str], errors: list
             errors.append(FieldError("profile.desired_start", "開始希望日は今日から2年以内の日付を選んでください"))
             desired = None
     flags = {}
-    for field in ("weekend_work", "volume_fluctuates"):
+    for field in ("weekend_work", "volume_fluctuates", "whole_seasons"):
         value = raw.get(field, False)
         if not isinstance(value, bool):
             errors.append(FieldError(f"profile.{field}", "チェックの指定が正しくありません"))
@@ -237,14 +233,6 @@ def _profile(raw: Any, today: datetime.date, tools: frozenset[str], errors: list
                    fiscal_month=fiscal_month, **flags, **texts)
 
 
-def _text(value: str, field: str, limit: int, multiline: bool, errors: list[FieldError]) -> str:
-    # Control characters would only break the message and the share link; see estimator.text.
-    cleaned = text.clean(value, multiline)
-    count = text.length(cleaned)
-    if count > limit:
-        errors.append(FieldError(field, f"{limit:,}文字以内で入力してください（いま{count:,}文字）"))
-        return text.clip(cleaned, limit)
-    return cleaned
 
 
 def _date(value: Any, field: str, errors: list[FieldError]) -> datetime.date | None:

@@ -190,7 +190,8 @@ def _estimate_lines(report: Report) -> list[str]:
     if one_off:
         lines.append(f"・初回のみの作業：約{hours(one_off)}")
     lines += [
-        f"・最初の月の合計：{yen(report.first_month.cost.gross_yen)}（税込、初期費用を含む）",
+        f"・最初の月の合計：{yen(report.first_month.cost.gross_yen)}（税込"
+        + ("、初期費用を含む）" if report.first_month.setup_fee_yen else "）"),
         f"・開始の目安：{date_ja(report.start.start)}から",
     ]
     if report.advice:

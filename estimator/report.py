@@ -12,8 +12,10 @@ from .estimate import HoursEstimate, estimate_hours
 from .hiring import client_input
 from .hiring_compare import HiringComparison, compare
 from .inputs import EstimateInput
-from .pricing import CostOption, FirstMonth, cheapest, cost_options, first_month, surcharge
+from .pricing import (CostOption, FirstMonth, Money, Weekend, cheapest, cheapest_first_month, fee_paid_later, first_months,
+                      month_options)
 from .schedule import StartPlan, plan_start
+from .seasons import DEFAULT_FISCAL_END_MONTH, Calendar, SeasonCut, month_hours, season_cuts
 from .terms import Terms
 from .subsidy import SubsidyOutcome, SubsidyRule, subsidy_outcome
 from .units import ceil_div
@@ -34,7 +36,14 @@ class Report:
     hours: HoursEstimate
     options: tuple[CostOption, ...]
     best_option: CostOption
-    first_month: FirstMonth  # the best option with the one-off work added, plus the setup fee
+    calendar: Calendar  # the start, the 決算月 and whether cut seasonal tasks come whole
+    season_cuts: tuple[SeasonCut, ...]  # yearly tasks whose months began before the start
+    first_month_minutes: int  # the start's month: usual work (with its peak), one-off and seasonal work
+    first_months: tuple[FirstMonth, ...]  # the first month on each way to pay, in the order of `options`
+    first_month: FirstMonth  # the cheapest of `first_months`
+    first_month_after_trial: FirstMonth | None  # the same for a client who goes on after the trial (None: no trial)
+    fee_later: Money | None  # the month the usual way starts, with the setup fee the first month's way did not pay
+    weekend: Weekend  # the weekend work asked for, priced on each month's own minutes
     weekend_surcharge_yen: int  # net, in every option's monthly cost
     budget: BudgetFit | None
     advice: ServiceAdvice | None
@@ -51,21 +60,33 @@ def build_report(estimate_input: EstimateInput, data: Dataset, *, with_year: boo
     catalog, terms = data.catalog, data.terms
     hours = estimate_hours(estimate_input.choices, catalog, terms)
     profile = estimate_input.profile
-    weekend = weekend_surcharge(estimate_input, hours.monthly_total.typical, terms)
+    weekend = weekend_work(estimate_input, terms)
     start = plan_start(estimate_input.today, terms, profile.video_call != "no", profile.desired_start)
-    options = cost_options(hours.monthly_total.typical, terms.pricing, weekend)
+    calendar = Calendar(start.start, profile.fiscal_month or DEFAULT_FISCAL_END_MONTH, profile.whole_seasons)
+    usual = hours.monthly_total.typical
+    options = month_options(usual, terms.pricing, weekend)
+    first_minutes = month_hours(hours, 0, calendar).minutes
+    firsts = first_months(first_minutes, terms, weekend)
+    first = cheapest_first_month(firsts)
     best = cheapest(options)
-    one_off = hours.one_off_work.typical + hours.one_off_buffer.typical
-    first = first_month(best.id, hours.monthly_total.typical, one_off, terms.setup_fee_yen, terms.pricing, weekend)
+    fee_later = fee_paid_later(first, best, terms)
     report = Report(
         input=estimate_input,
         hours=hours,
         options=options,
         best_option=best,
+        calendar=calendar,
+        season_cuts=season_cuts(hours, calendar),
+        first_month_minutes=first_minutes,
+        first_months=firsts,
         first_month=first,
-        weekend_surcharge_yen=weekend,
+        first_month_after_trial=cheapest_first_month(first_months(first_minutes, terms, weekend, after_trial=True))
+        if terms.trial.offered else None,
+        fee_later=fee_later,
+        weekend=weekend,
+        weekend_surcharge_yen=weekend.surcharge_yen(usual, terms.pricing),
         budget=None if estimate_input.budget_yen is None
-        else fit_budget(estimate_input.budget_yen, hours, catalog, terms, first, weekend),
+        else fit_budget(estimate_input.budget_yen, hours, catalog, terms, first, weekend, fee_later),
         advice=advise_service(hours, catalog, terms),
         warnings=reserved_warnings(hours, catalog),
         start=start,
@@ -78,12 +99,8 @@ def build_report(estimate_input: EstimateInput, data: Dataset, *, with_year: boo
 
 def add_year(report: Report, data: Dataset) -> Report:
     """The report with the twelve months and the hiring comparison, from the month it already holds."""
-    fiscal = report.input.profile.fiscal_month or DEFAULT_FISCAL_END_MONTH
-    year = estimate_year(report.hours, report.start.start, fiscal, data.terms, report.weekend_surcharge_yen)
+    year = estimate_year(report.hours, report.calendar, data.terms, report.weekend)
     return replace(report, year=year, hiring=compare_hiring(report.input, year, data, report.weekend_surcharge_yen > 0))
-
-
-DEFAULT_FISCAL_END_MONTH = 3  # the commonest 決算月 of Japanese companies; the page says so when it is assumed
 
 
 def compare_hiring(estimate_input: EstimateInput, year: YearEstimate, data: Dataset,
@@ -96,14 +113,13 @@ def compare_hiring(estimate_input: EstimateInput, year: YearEstimate, data: Data
                    surcharged)
 
 
-def weekend_surcharge(estimate_input: EstimateInput, monthly_minutes: int, terms: Terms) -> int:
-    """The month's extra for the weekend hours the client named, at most the month's hours (0 when the
-    provider takes no weekend work: the estimate then says so instead)."""
+def weekend_work(estimate_input: EstimateInput, terms: Terms) -> Weekend:
+    """The weekend hours the client named, with the provider's surcharge (none when the provider takes no
+    weekend work: the estimate then says so instead). Each month pays it on at most its own minutes."""
     profile, outside = estimate_input.profile, terms.outside_hours
     if not (profile.weekend_work and outside.weekend_allowed and profile.weekend_hours):
-        return 0
-    minutes = min((profile.weekend_hours * 60).__ceil__(), monthly_minutes)
-    return surcharge(minutes, outside.weekend_surcharge_percent, terms.pricing)
+        return Weekend()
+    return Weekend((profile.weekend_hours * 60).__ceil__(), outside.weekend_surcharge_percent)
 
 
 def subsidy_scenario(hours: HoursEstimate, data: Dataset) -> SubsidyScenario:

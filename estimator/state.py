@@ -6,23 +6,30 @@ A task the link leaves out is unticked, so the link means the same after the cat
 changes (format "1" left out the tasks ticked by default: `V1_TICKED` keeps what they were) and after
 tasks are added; a task that was removed since is reported, not fatal. The decoder accepts only what it understands (`STATE`: every key, type, length and range the
 encoder can write) and never raises anything but InputError, whose message says what was wrong.
+Quantities travel exactly (a float whose shortest decimal is the quantity typed), and `fit_link` cuts
+the texts of an input whose link would be longer than the decoder reads, with a message on each field
+cut, so every link the page makes opens again. Links made before (quantities rounded to 4 decimals, no
+`ws` key) open as they did.
 """
 
 from __future__ import annotations
 
 import base64
 import binascii
+import decimal
 import json
 import zlib
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from fractions import Fraction
 from typing import Any
 
 from .catalog import PERIODS, Catalog
 from .errors import FieldError, InputError, preview
 from .hiring_input import MAX_HIRING_YEN
-from .inputs import MAX_BUDGET_YEN, MAX_QUANTITY, MAX_WEEKEND_HOURS, PRIORITIES, TEXT_LIMITS, EstimateInput
+from .inputs import MAX_BUDGET_YEN, MAX_QUANTITY, MAX_WEEKEND_HOURS, PRIORITIES, EstimateInput
 from .shape import Flag, ListOf, Number, Record, Row, Text, conform
+from .text import clip_encoded, encoded_size
+from .text_limits import TEXT_LIMITS, characters_for
 from .wire import load_json
 
 VERSION = "2"
@@ -35,7 +42,7 @@ MAX_JSON_BYTES = 64 * 1024  # refuses "zip bombs" hidden in a link
 _PROFILE_KEYS = {
     "name": "n", "industry": "i", "business": "s", "website": "w", "contact_tool": "c", "video_call": "v",
     "desired_start": "d", "weekend_work": "we", "volume_fluctuates": "vf", "irregulars": "r", "notes": "o",
-    "weekend_hours": "wh", "fiscal_month": "fm",
+    "weekend_hours": "wh", "fiscal_month": "fm", "whole_seasons": "ws",
 }
 _HIRING_KEYS = {"prefecture_id": ("prefecture", "pr"), "hourly_wage_yen": ("hourly_wage", "hw"),
                 "monthly_salary_yen": ("monthly_salary", "ms"), "commuting_yen": ("commuting", "cm"),
@@ -43,7 +50,7 @@ _HIRING_KEYS = {"prefecture_id": ("prefecture", "pr"), "hourly_wage_yen": ("hour
                 "tax_status": ("tax_status", "tx"), "care_insurance": ("care_insurance", "ci"),
                 "company_size": ("company_size", "cs")}
 _HIRING_TEXTS = {"prefecture_id": 32, "tax_status": 16, "company_size": 16}
-_FLAGS = {"weekend_work", "volume_fluctuates"}
+_FLAGS = {"weekend_work", "volume_fluctuates", "whole_seasons"}
 _SHORT = {"contact_tool": 32, "video_call": 16, "desired_start": 10}
 
 
@@ -118,14 +125,15 @@ def decode_state(text: Any, catalog: Catalog) -> DecodedState:
             notices.append(f"共有リンクにある「{offline.name}」は、当社ではお引き受けしていないため、読み込みませんでした。"
                            if offline else f"共有リンクにある業務「{preview(task_id, 40)}」は今の一覧にないため、読み込みませんでした。")
             continue
-        tasks.append({"id": task_id, "quantity": quantity, "period": PERIODS[period],
+        tasks.append({"id": task_id, "quantity": _as_typed(quantity), "period": PERIODS[period],
                       "priority": PRIORITIES[priority], "selected": selected == 1})
     tasks += _left_out(version, {t[0] for t in payload.get("t", [])}, catalog)
     raw: dict[str, Any] = {"tasks": tasks}
     if "b" in payload:
         raw["budget_yen"] = payload["b"]
     profile = payload.get("p", {})
-    raw["profile"] = {field: profile[key] for field, key in _PROFILE_KEYS.items() if key in profile}
+    raw["profile"] = {field: _as_typed(profile[key]) if field == "weekend_hours" else profile[key]
+                      for field, key in _PROFILE_KEYS.items() if key in profile}
     hiring = payload.get("h", {})
     if hiring:
         raw["hiring"] = {name: hiring[key] for name, key in _HIRING_KEYS.values() if key in hiring}
@@ -148,7 +156,20 @@ def _left_out(version: str, named: set[str], catalog: Catalog) -> list[dict[str,
 
 
 def _number(value: Fraction) -> int | float:
-    return value.numerator if value.denominator == 1 else round(float(value), 4)
+    """A quantity as the link carries it, exactly. Every quantity the engine holds came from a decimal of at
+    most 17 significant digits that a float holds (the form's at most 15 digits, the data's TOML floats), so
+    the float's shortest decimal is the quantity itself: 「2.00004」 stays 2.00004 for whoever opens it."""
+    if value.denominator == 1:
+        return value.numerator
+    return float(value)
+
+
+def _as_typed(value: int | float) -> int | str:
+    """A decoded quantity as the form shows it: an integer, or its decimal written out (「0.0000001」, never
+    「1e-07」, which the form's number reading does not accept)."""
+    if isinstance(value, int):
+        return value
+    return format(decimal.Decimal(repr(value)), "f")
 
 
 UNREADABLE = "共有リンクを読み取れませんでした。リンクが途中で切れていないか確かめてください"
@@ -182,3 +203,46 @@ def _unpack(text: Any) -> tuple[str, dict[str, Any]]:
         raise InputError([FieldError("state", f"共有リンクの{part}を読み取れませんでした（{first.message}）。"
                                               "リンクを作り直してもらってください")])
     return version, payload
+
+
+
+# The JSON of everything but the texts is at most a task's id and this many bytes per task the catalog holds
+# (its quantity's longest float and four small numbers), plus this much (the budget, the other fields, the
+# hiring figures): an input within it gives a link under MAX_STATE_CHARS without compressing anything.
+_BYTES_PER_TASK = 48
+_BYTES_OTHER = 640
+_LINK_MESSAGE = ("ほかの欄と合わせると共有リンクに入りきらないため、この欄は全角で約{allowed:,}文字までにしてください"
+                 "（いま全角で約{now:,}文字分）")
+
+
+def fit_link(estimate_input: EstimateInput, catalog: Catalog) -> tuple[EstimateInput, tuple[FieldError, ...]]:
+    """The input with its longest texts cut until its share link is one the decoder reads, and a message on
+    each field cut (the form keeps what was typed). Each field is already within its own limits
+    (`text_limits`); this is for all of them together, in the bytes the compressed link takes."""
+    profile = estimate_input.profile
+    sizes = {field: encoded_size(getattr(profile, field)) for field in TEXT_LIMITS}
+    bound = (sum(sizes.values()) + _BYTES_OTHER
+             + sum(len(choice.task_id) + _BYTES_PER_TASK for choice in estimate_input.choices))
+    if _link_chars(bound) <= MAX_STATE_CHARS:
+        return estimate_input, ()  # what nearly every input is: no need to compress anything
+    before = dict(sizes)
+    while len(state := encode_state(estimate_input, catalog)) > MAX_STATE_CHARS:
+        field = max(TEXT_LIMITS, key=lambda name: sizes[name])
+        if not sizes[field]:
+            break  # no text left to cut (the catalog alone cannot fill a link: tests/engine check it)
+        over = (len(state) - MAX_STATE_CHARS) * 3 // 4 + 1  # packed bytes too many: cut at least as many
+        profile = replace(profile, **{field: clip_encoded(getattr(profile, field), max(0, sizes[field] - over))})
+        sizes[field] = encoded_size(getattr(profile, field))
+        estimate_input = replace(estimate_input, profile=profile)
+    errors = tuple(FieldError(f"profile.{field}", _LINK_MESSAGE.format(allowed=sizes[field] // 3,
+                                                                       now=characters_for(before[field])))
+                   for field in TEXT_LIMITS if sizes[field] < before[field])
+    return estimate_input, errors
+
+
+def _link_chars(json_bytes: int) -> int:
+    """The longest link a JSON of `json_bytes` can give: at most zlib's `deflateBound` for raw deflate (what
+    cannot be compressed is stored, with a few bytes per block), 4 base64 characters for every 3 bytes, "1."."""
+    n = json_bytes
+    packed = n + (n >> 12) + (n >> 14) + (n >> 25) + 7
+    return len(VERSION) + 1 + -(-packed * 4 // 3)

@@ -20,6 +20,7 @@ from .privacy import Privacy, load_privacy
 from .records import Record, cached_hash, read_toml
 
 TAX_ROUNDINGS = ("floor", "round", "ceil")
+HOURLY = "hourly"  # the id of pay-as-you-go (従量制) among the ways to pay; plans have their own ids
 STEP_ROUTES = ("both", "video", "text")
 
 
@@ -85,6 +86,9 @@ class Terms:
     pricing: Pricing
     outside_hours: OutsideHours
     setup_fee_yen: int
+    setup_applies_to_plans: bool  # the fee is paid when a monthly plan starts
+    setup_applies_to_spot: bool  # ... when 従量制 (spot work, pay-as-you-go) starts
+    setup_applies_to_trial: bool  # ... with the trial (and then not again)
     setup_covers: tuple[str, ...]
     setup_handover_minutes: int
     setup_minutes_per_task: int
@@ -108,6 +112,17 @@ class Terms:
 
     def plan(self, plan_id: str) -> Plan:
         return next(p for p in self.pricing.plans if p.id == plan_id)
+
+    def setup_fee_for(self, option_id: str) -> int:
+        """The setup fee (net) due when a client starts on this way to pay: 0 where the terms waive it."""
+        applies = self.setup_applies_to_spot if option_id == HOURLY else self.setup_applies_to_plans
+        return self.setup_fee_yen if applies else 0
+
+    @property
+    def setup_fee_applies(self) -> bool:
+        """Whether any way of starting pays the setup fee."""
+        return self.setup_fee_yen > 0 and (self.setup_applies_to_plans or self.setup_applies_to_spot
+                                           or self.setup_applies_to_trial)
 
 
 def load_terms(path: Path) -> Terms:
@@ -133,6 +148,9 @@ def load_terms(path: Path) -> Terms:
         pricing=_pricing(pricing),
         outside_hours=load_outside_hours(root.table("outside_hours", "[outside_hours]")),
         setup_fee_yen=setup.integer("fee_yen"),
+        setup_applies_to_plans=setup.flag("applies_to_plans"),
+        setup_applies_to_spot=setup.flag("applies_to_spot"),
+        setup_applies_to_trial=setup.flag("applies_to_trial"),
         setup_covers=setup.texts("covers"),
         setup_handover_minutes=setup.integer("handover_minutes"),
         setup_minutes_per_task=setup.integer("minutes_per_task"),
@@ -142,7 +160,7 @@ def load_terms(path: Path) -> Terms:
         closed_periods=tuple(_closed_period(r) for r in calendar.tables("closed_periods", id_field=None)),
         payment=load_payment(payment),
         contract=load_contract(root.table("contract", "[contract]")),
-        trial=load_trial(root.table("trial", "[trial]")),
+        trial=_trial(root.table("trial", "[trial]"), setup),
         service=load_service(root.table("service", "[service]")),
         assistants=load_assistants(root.table("assistants", "[assistants]")),
         confidentiality=load_confidentiality(root.table("confidentiality", "[confidentiality]")),
@@ -173,6 +191,20 @@ def _pricing(r: Record) -> Pricing:
         buffer_percent=r.integer("buffer_percent", maximum=200),
         plans=plans,
     )
+
+
+def _trial(r: Record, setup: Record) -> Trial:
+    """The trial, checked against the setup fee: its fee cannot count toward a setup fee that the trial
+    itself has paid, nor toward one that no way to pay is charged."""
+    trial = load_trial(r)
+    if trial.offered and trial.fee_counts_toward == "setup-fee":
+        if setup.flag("applies_to_trial"):
+            raise r.fail("fee_counts_toward", "[setup] applies_to_trial = true のときは、お試しの料金を初期費用に充てられません"
+                                              "（\"first-month\" か \"none\" にしてください）")
+        if not setup.integer("fee_yen") or not (setup.flag("applies_to_plans") or setup.flag("applies_to_spot")):
+            raise r.fail("fee_counts_toward", "初期費用がかからない設定のため、お試しの料金を初期費用に充てられません"
+                                              "（\"first-month\" か \"none\" にしてください）")
+    return trial
 
 
 def _closed_period(r: Record) -> ClosedPeriod:

@@ -34,22 +34,87 @@ def billing_increments(terms: Terms) -> str:
             f"{p.overage_increment_minutes}分単位で、それぞれ切り上げて計算します。")
 
 
+def _ways(names: list[str]) -> str:
+    return "と".join(names) if len(names) <= 2 else "、".join(names[:-1]) + "と" + names[-1]
+
+
+def setup_fee_ways(terms: Terms) -> tuple[list[str], list[str]]:
+    """The ways of starting that pay the setup fee, and those that do not, by their names on the site."""
+    ways = (("月額プラン", terms.setup_applies_to_plans), ("従量制（スポット）", terms.setup_applies_to_spot))
+    if terms.trial.offered:
+        ways += (("お試し", terms.setup_applies_to_trial),)
+    return [name for name, applies in ways if applies], [name for name, applies in ways if not applies]
+
+
 def setup_fee(terms: Terms) -> str:
-    if terms.setup_fee_yen == 0:
+    """Whether a client pays the setup fee: on which ways of starting, how much, for what, and when."""
+    return setup_fee_summary(terms) + setup_fee_payment(terms)
+
+
+def setup_fee_summary(terms: Terms) -> str:
+    """The answer first: on which ways of starting the fee is paid, how much, and what it covers."""
+    paying, free = setup_fee_ways(terms)
+    if not terms.setup_fee_applies or not paying:
         return "初期費用はかかりません。"
-    covers = "・".join(terms.setup_covers)
-    return f"初期費用は{money(terms.setup_fee_yen, terms)}で、最初の月に1回だけお支払いいただきます。{covers}が含まれます。"
+    text = f"初期費用は、{_ways(paying)}を始めるときに一度だけいただきます。"
+    if free:
+        text += f"{_ways(free)}にはかかりません。"
+    return text + f"金額は{money(terms.setup_fee_yen, terms)}で、{'・'.join(terms.setup_covers)}が含まれます。"
+
+
+def setup_fee_payment(terms: Terms) -> str:
+    """When the setup fee is paid, and what a trial's fee counts toward (nothing when no fee is charged)."""
+    paying, _ = setup_fee_ways(terms)
+    if not terms.setup_fee_applies or not paying:
+        return ""
+    p = terms.payment
+    after = "後払い（月末締め・翌月末払い）" if p.postpay_due == "next-month-end" else "後払い（月末締め・翌月10日払い）"
+    plans = "前払い" if p.plans_prepaid else after
+    text = ""
+    if terms.setup_applies_to_trial and terms.trial.offered:
+        text += "お試しから始めるときは、お試しの料金と一緒にお支払いいただきます。"
+    if terms.setup_applies_to_plans and terms.setup_applies_to_spot:
+        text += (f"月額プランでは最初の月の月額と一緒に{plans}で、従量制（スポット）では最初の月の利用料と一緒に"
+                 f"{after}でお支払いいただきます。")
+    elif terms.setup_applies_to_plans:
+        text += (f"最初の月の月額と一緒に、{plans}でお支払いいただきます。"
+                 "従量制（スポット）から月額プランに切り替えたときは、切り替えた月にお支払いいただきます。")
+    elif terms.setup_applies_to_spot:
+        text += f"最初の月の利用料と一緒に、{after}でお支払いいただきます。"
+    if terms.trial.offered and terms.trial.fee_counts_toward == "setup-fee":
+        text += "お試しのあと続けてご契約いただくと、お試しの料金を初期費用から差し引きます。"
+    return text
 
 
 def trial(terms: Terms) -> str:
+    return trial_summary(terms) + trial_details(terms)
+
+
+def trial_summary(terms: Terms) -> str:
+    """The answer to 「お試しはできますか」: whether there is one, how long and for how much."""
     t = terms.trial
     if not t.offered:
         return "お試しプランはありません。"
+    return f"お試しプランがあります。{t.hours}時間分で{money(t.fee_yen, terms)}、始めた日から{t.days}日間使えます。"
+
+
+def trial_details(terms: Terms) -> str:
+    """What follows the answer: unused hours, the setup fee, the credit and what happens after."""
+    t = terms.trial
+    if not t.offered:
+        return ""
     after = ("お試しのあとは、そのまま月額プランに切り替わります。"
              if t.converts_automatically else
              "お試しのあとに自動で契約が続くことはありません。続ける場合は、プランを選んで契約していただきます。")
-    return (f"お試しプランがあります。{t.hours}時間分で{money(t.fee_yen, terms)}、"
-            f"始めた日から{t.days}日間使えます。使い切れなかった時間は返金しません。{after}")
+    fee = ""
+    if terms.setup_fee_applies and terms.setup_applies_to_trial:
+        fee = f"お試しにも初期費用{money(terms.setup_fee_yen, terms)}がかかります。続けるときに、もう一度いただくことはありません。"
+    elif terms.setup_fee_applies:
+        fee = "お試しに初期費用はかかりません。"
+    credit = {"setup-fee": "お試しのあと続けてご契約いただくと、お試しの料金を初期費用から差し引きます。",
+              "first-month": "お試しのあと続けてご契約いただくと、お試しの料金を最初の月の料金から差し引きます。",
+              "none": ""}[t.fee_counts_toward]
+    return f"使い切れなかった時間は返金しません。{fee}{credit}{after}"
 
 
 def minimum_term(terms: Terms) -> str:
@@ -220,8 +285,14 @@ def _closed_period(period) -> str:
 
 
 def handover_hours(terms: Terms) -> str:
-    return (f"引き継ぎには、基本の{hours(terms.setup_handover_minutes)}に、任せる業務1つにつき"
-            f"{terms.setup_minutes_per_task}分ほどかかります。この時間は初期費用に含まれます。")
+    text = (f"引き継ぎには、基本の{hours(terms.setup_handover_minutes)}に、任せる業務1つにつき"
+            f"{terms.setup_minutes_per_task}分ほどかかります。")
+    paying, free = setup_fee_ways(terms)
+    if not terms.setup_fee_applies or not paying:
+        return text + "この時間の料金はいただきません。"
+    text += "この時間は初期費用に含まれます。" if not free else f"{_ways(paying)}では、この時間は初期費用に含まれます。"
+    free = [name for name in free if name != "お試し"]
+    return text + (f"{_ways(free)}では、この時間の料金はいただきません。" if free else "")
 
 
 def waiting_time(terms: Terms) -> str:

@@ -4,12 +4,16 @@ A family emoji is seven code points held together by zero-width joiners, a flag 
 indicators, and 「か」 with a combining dakuten is two: cutting or filtering between them leaves a
 broken symbol. `graphemes` splits text into user-perceived characters (a simplified form of Unicode's
 extended grapheme clusters, enough for Japanese text and emoji), and every cut in this package goes
-through it. One-line fields (a name, an industry) lose their line breaks here, on every input path,
-so a mail subject or a header-like line in the inquiry can never be split by what was typed.
+through it. A zero-width joiner joins two pictographs only (as Unicode's rule GB11 says): between two
+kanji it is an invisible extra, not glue, so 「漢‍字」 is two characters, not one. Where the split is
+simplified it errs towards more characters, never fewer. One-line fields (a name, an industry) lose
+their line breaks here, on every input path, so a mail subject or a header-like line in the inquiry can
+never be split by what was typed.
 """
 
 from __future__ import annotations
 
+import json
 import unicodedata
 
 ZWJ = "\u200d"
@@ -29,6 +33,21 @@ def _extends(ch: str) -> bool:
     )
 
 
+# Extended_Pictographic (Unicode emoji-data), in ranges wide enough for emoji and narrow enough to leave
+# out every letter, kana and kanji: a ZWJ sequence joins only characters from here.
+_PICTOGRAPHIC = (
+    (0x00A9, 0x00A9), (0x00AE, 0x00AE), (0x203C, 0x203C), (0x2049, 0x2049), (0x2122, 0x2122), (0x2139, 0x2139),
+    (0x2194, 0x21AA), (0x231A, 0x23FF), (0x24C2, 0x24C2), (0x25AA, 0x25FE), (0x2600, 0x27BF), (0x2934, 0x2935),
+    (0x2B05, 0x2B55), (0x3030, 0x3030), (0x303D, 0x303D), (0x3297, 0x3297), (0x3299, 0x3299),
+    (0x1F000, 0x1F0FF), (0x1F10D, 0x1F1E5), (0x1F201, 0x1F3FA), (0x1F400, 0x1FAFF), (0x1FC00, 0x1FFFD),
+)
+
+
+def _pictographic(ch: str) -> bool:
+    code = ord(ch)
+    return any(low <= code <= high for low, high in _PICTOGRAPHIC)
+
+
 def _regional_indicator(ch: str) -> bool:
     return 0x1F1E6 <= ord(ch) <= 0x1F1FF
 
@@ -38,7 +57,7 @@ def graphemes(text: str) -> list[str]:
     for ch in text:
         if clusters:
             last = clusters[-1]
-            joined = last.endswith(ZWJ) and not last == ZWJ
+            joined = last.endswith(ZWJ) and _pictographic(last[0]) and _pictographic(ch)
             pair = (_regional_indicator(ch) and _regional_indicator(last[-1])
                     and sum(map(_regional_indicator, last)) % 2 == 1)
             if _extends(ch) or joined or pair or (last == "\r" and ch == "\n"):
@@ -51,6 +70,23 @@ def graphemes(text: str) -> list[str]:
 def length(text: str) -> int:
     """Characters as a reader counts them."""
     return len(graphemes(text))
+
+
+def encoded_size(text: str) -> int:
+    """The bytes `text` takes inside a share link's JSON (UTF-8, with JSON's escapes), before compression."""
+    return len(json.dumps(text, ensure_ascii=False).encode()) - 2
+
+
+def clip_encoded(text: str, max_bytes: int) -> str:
+    """The longest start of `text`, cut between whole characters, that takes at most `max_bytes` in a link."""
+    kept, used = [], 0
+    for cluster in graphemes(text):
+        size = encoded_size(cluster)
+        if used + size > max_bytes:
+            break
+        kept.append(cluster)
+        used += size
+    return "".join(kept)
 
 
 def clip(text: str, limit: int, ellipsis: str = "") -> str:

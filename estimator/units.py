@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime
+import decimal
 from fractions import Fraction
 
 WEEKDAYS_JA = "月火水木金土日"
@@ -43,10 +44,22 @@ def _tenths(tenths: int) -> str:
 
 
 def quantity(value: Fraction) -> str:
-    """A quantity without trailing zeros: 3 → 「3」, 1.5 → 「1.5」."""
+    """A quantity as typed, without trailing zeros: 3 → 「3」, 1.5 → 「1.5」, 2.00004 → 「2.00004」.
+
+    Never rounded when it is a decimal (every quantity a client types is): a page that shows 「2時間」
+    must price 2 hours. A fraction with no decimal end (none is typed) shows two decimals."""
     if value.denominator == 1:
         return f"{value.numerator:,}"
-    return f"{float(value):,.2f}".rstrip("0").rstrip(".")
+    rest = value.denominator
+    for factor in (2, 5):
+        while rest % factor == 0:
+            rest //= factor
+    if rest != 1:
+        return f"{float(value):,.2f}".rstrip("0").rstrip(".")
+    with decimal.localcontext() as context:
+        context.prec = 60
+        exact = decimal.Decimal(value.numerator) / decimal.Decimal(value.denominator)
+    return f"{exact:,f}"
 
 
 def date_ja(day: datetime.date) -> str:

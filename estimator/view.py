@@ -9,18 +9,19 @@ from __future__ import annotations
 
 from typing import Any
 
-from . import terms_text
-from .catalog import PERIOD_NAMES
+from .cost_view import budget_view, costs_view
 from .dataset import Dataset
-from .inputs import PRIORITY_NAMES, volume_text
+from .inputs import volume_text
 from .inquiry import compose_inquiry
 from .report import Report
-from .units import date_ja, hours, hours_adding_up, quantity, yen
+from .seasons import SeasonCut
+from .units import date_ja, hours, hours_adding_up, yen
 from .summary_view import one_off_minutes, page_parts, summary, yearly_minutes
 from .hiring_view import hiring_view
 from .year_view import year_view
 
 ROUNDING_NOTE = "表の時間は0.1時間単位です。各行の端数は、合計と一致するように調整しています。"
+WHOLE_SEASONS_LABEL = "開始より前の月の分も、最初の月にまとめて頼む"  # the form's checkbox (profile.whole_seasons)
 
 
 def report_view(report: Report, data: Dataset) -> dict[str, Any]:
@@ -29,8 +30,8 @@ def report_view(report: Report, data: Dataset) -> dict[str, Any]:
         "has_tasks": bool(report.hours.lines),
         "summary": summary(report),
         "hours": _hours_view(report, data),
-        "costs": _costs_view(report, data),
-        "budget": _budget_view(report),
+        "costs": costs_view(report, data),
+        "budget": budget_view(report),
         "advice": _advice_view(report),
         "warnings": [_warning_view(w) for w in report.warnings],
         "start": _start_view(report),
@@ -50,14 +51,26 @@ def year_parts(report: Report, data: Dataset) -> dict[str, Any]:
     return {"year": year_view(report, data), "hiring": hiring_view(report, data)}
 
 
-def _line_note(line) -> str:
+def _line_note(line, cuts: dict[str, SeasonCut]) -> str:
     if line.task.is_reserved:
         return "時間に含めません"
     if line.one_off:
         return "初回のみ"
     if line.yearly:
-        return f"時期のある業務（{_season_months(line.task.season)}）"
+        note = f"時期のある業務（{_season_months(line.task.season)}）"
+        cut = cuts.get(line.task.id)
+        return note + ("。" + _cut_note(cut) if cut else "")
     return "時間で入力：上乗せなし" if line.task.in_hours else ""
+
+
+def _cut_note(cut: SeasonCut) -> str:
+    """What a start inside a task's months leaves out, or that it comes whole: 「開始が12月15日のため、12月分のみ」."""
+    months = lambda values: "・".join(f"{m}月" for m in values)  # noqa: E731
+    since = f"開始が{cut.start.month}月{cut.start.day}日のため"
+    if cut.whole:
+        return f"{since}、{months(cut.missed_months)}分も{cut.start.month}月にまとめて行います"
+    return (f"{since}、{months(cut.kept_months)}分のみ。{months(cut.missed_months)}分も頼むときは、"
+            f"「{WHOLE_SEASONS_LABEL}」を選んでください")
 
 
 def _season_months(season) -> str:
@@ -77,6 +90,7 @@ def _hours_view(report: Report, data: Dataset) -> dict[str, Any]:
               "one_off": ([l for l in h.lines if l.one_off], h.one_off_buffer.typical),
               "yearly": ([l for l in h.lines if l.yearly], h.yearly_buffer.typical)}
     lines, buffer_lines = [], {}
+    cuts = {cut.task_id: cut for cut in report.season_cuts}
     for kind, (group, buffer_minutes) in groups.items():
         shown = hours_adding_up([line.minutes.typical for line in group] + [buffer_minutes])
         buffer_lines[kind] = {"name": buffer_name, "typical": shown[-1]} if group or kind == "monthly" else None
@@ -90,7 +104,7 @@ def _hours_view(report: Report, data: Dataset) -> dict[str, Any]:
             "one_off": line.one_off,
             "reserved": line.task.is_reserved,
             "minutes_basis": line.task.minutes_basis,  # published, assumed, hours or reserved (guide/tasks)
-            "note": _line_note(line),
+            "note": _line_note(line, cuts),
         } for line, typical in zip(group, shown)]
     notes = [ROUNDING_NOTE]
     if any(line.task.in_hours for line in h.lines):
@@ -110,107 +124,11 @@ def _hours_view(report: Report, data: Dataset) -> dict[str, Any]:
         "yearly": hours(yearly_minutes(report)),
         "yearly_buffer_line": buffer_lines["yearly"],
         "setup": hours(h.setup_minutes),
-        "setup_note": f"最初の引き継ぎ：約{hours(h.setup_minutes)}（初期費用に含まれます）" if h.setup_minutes else "",
+        "setup_note": (f"最初の引き継ぎ：約{hours(h.setup_minutes)}（"
+                       + ("初期費用に含まれます）" if report.first_month.setup_fee_yen else "この時間の料金はいただきません）")
+                       if h.setup_minutes else ""),
         "lines": lines,
         "notes": notes,
-    }
-
-
-def _costs_view(report: Report, data: Dataset) -> dict[str, Any]:
-    terms = data.terms
-    pricing = terms.pricing
-    rounding = "1円未満" + terms_text.TAX_ROUNDING_NAMES[pricing.tax_rounding]
-    plans = {plan.id: plan for plan in pricing.plans}
-    options = []
-    for option in report.options:
-        if option.id in plans:
-            plan = plans[option.id]
-            detail = f"月{plan.hours}時間まで。超えた分は{pricing.overage_increment_minutes}分単位で1時間{yen(plan.overage_yen_per_hour)}（税抜）"
-            if option.overage_minutes:
-                detail += f"（今回は{hours(option.overage_minutes)}分）"
-            if option.unused_minutes:
-                detail += f"。{hours(option.unused_minutes)}分は使わずに残ります（{terms_text.unused_hours(terms)}）"
-        else:
-            detail = f"1時間{yen(pricing.hourly_rate_yen)}（税抜）。{pricing.hourly_increment_minutes}分単位"
-        options.append({"id": option.id, "name": option.name, "detail": detail, "net": yen(option.cost.net_yen),
-                        "gross": yen(option.cost.gross_yen), "best": option.id == report.best_option.id})
-    best, first = report.best_option, report.first_month
-    one_off_net = first.option.cost.net_yen - best.cost.net_yen
-    parts = [f"毎月の分 {yen(best.cost.net_yen)}"]  # includes any weekend surcharge
-    if one_off_net:
-        parts.append(f"初回のみの作業の分 {yen(one_off_net)}")
-    if first.setup_fee_yen:
-        parts.append(f"初期費用 {yen(first.setup_fee_yen)}")
-    return {
-        "options": options,
-        "weekend": _weekend_note(report, terms),
-        "best_name": best.name,
-        "best_gross": yen(best.cost.gross_yen),
-        "best_net": yen(best.cost.net_yen),
-        "first_month": {"gross": yen(first.cost.gross_yen), "net": yen(first.cost.net_yen),
-                        "detail": f"{'＋'.join(parts)}（いずれも税抜）"},
-        "setup_fee": terms_text.setup_fee(terms),
-        "tax_note": f"税込は消費税{pricing.tax_rate_percent}%を月の合計にかけ、{rounding}で計算しています。",
-        "sample_note": terms.sample_note if terms.is_sample else "",
-    }
-
-
-def _weekend_note(report: Report, terms) -> str:
-    """What weekend work adds, or why it adds nothing."""
-    profile, outside = report.input.profile, terms.outside_hours
-    if not profile.weekend_work:
-        return ""
-    if not outside.weekend_allowed:
-        return "土日・祝日の作業はお引き受けしていません。平日の作業で進め方をご相談ください。"
-    if not profile.weekend_hours:
-        return (f"土日・祝日の作業は、その時間の料金が{outside.weekend_surcharge_percent}%増しです。"
-                "月に何時間ほどかを入れると、割増の分も計算します。")
-    return (f"土日・祝日の作業（月{quantity(profile.weekend_hours)}時間）の割増"
-            f"{outside.weekend_surcharge_percent}%として、どの払い方にも月{yen(report.weekend_surcharge_yen)}（税抜）を含めています。")
-
-
-def _proposal_view(proposal) -> dict[str, Any]:
-    items = []
-    for a in proposal.adjustments:
-        before = f"{PERIOD_NAMES[a.period]}{quantity(a.from_quantity)}{a.unit}"
-        label = f"「{a.name}」（{PRIORITY_NAMES[a.priority]}）"
-        items.append(f"{label}をやめる（{before}、約{hours(a.saved_minutes)}減）" if a.dropped else
-                     f"{label}を{before}から{quantity(a.to_quantity)}{a.unit}に減らす（約{hours(a.saved_minutes)}減）")
-    if proposal.fits:
-        summary = (f"次のように変えると、月約{hours(proposal.monthly_minutes)}・{proposal.option.name}で"
-                   f"{yen(proposal.option.cost.gross_yen)}（税込）になり、予算に収まります。")
-    elif proposal.keep_one is not None:
-        k = proposal.keep_one
-        summary = (f"この予算では、選んだ業務をすべてやめないと収まりません。いちばん小さな変更は、"
-                   f"「{k.name}」だけを{PERIOD_NAMES[k.period]}{quantity(k.quantity)}{k.unit}にすることです"
-                   f"（{k.option.name}で月{yen(k.option.cost.gross_yen)}・税込）。")
-        items = []
-    elif proposal.cheapest_unit is not None:
-        summary = (f"この予算では、選んだ業務のどれも頼めません。いちばん少ない量でも月"
-                   f"{yen(proposal.cheapest_unit.cost.gross_yen)}（税込）かかります。予算を見直してください。")
-        items = []
-    else:
-        summary = (f"「必須」の業務だけでも{yen(proposal.must_only_option.cost.gross_yen)}（税込）かかり、予算に収まりません。"
-                   "予算を見直すか、「必須」の業務の量を減らしてください。")
-        items = []
-    return {"fits": proposal.fits, "summary": summary, "items": items}
-
-
-def _budget_view(report: Report) -> dict[str, Any] | None:
-    fit = report.budget
-    if fit is None:
-        return None
-    first = yen(fit.first_month_gross_yen)
-    return {
-        "budget": yen(fit.budget_yen),
-        "within": fit.within,
-        "summary": (f"毎月の料金は予算内です。あと{yen(fit.headroom_yen)}の余裕があります。" if fit.within
-                    else f"毎月の料金が予算を{yen(fit.over_by_yen)}超えます。"),
-        "first_month_within": fit.first_month_within,
-        "first_month": (f"最初の月は、初期費用などを含めて{first}（税込）で、予算内です。" if fit.first_month_within
-                        else f"最初の月は、初期費用などを含めて{first}（税込）で、予算を{yen(fit.first_month_over_by_yen)}超えます。"),
-        "affordable": f"この予算で毎月頼める時間は、約{hours(fit.affordable_minutes)}です。",
-        "proposal": None if fit.proposal is None else _proposal_view(fit.proposal),
     }
 
 

@@ -28,7 +28,7 @@ def year_view(report: Report, data: Dataset) -> dict[str, Any]:
         "fiscal_month": f"{year.fiscal_end_month}月",
         "fiscal_assumed": report.input.profile.fiscal_month is None,
         "start": months[0],
-        "reason": _reason(report),
+        "reason": _reason(report, terms),
         "best_name": best.name,
         "best_total": yen(best.gross_yen),
         "rows": [{"month": label, "hours": hours(cost.minutes), "way": cost.option_name,
@@ -56,7 +56,7 @@ def _busy_months(report: Report) -> list[str]:
     return [f"{month}月" for month in sorted(m.first_day.month for m in report.year.months if m.minutes > usual)]
 
 
-def _reason(report: Report) -> str:
+def _reason(report: Report, terms) -> str:
     """One sentence: why the year's cheapest way to pay is what it is, against the usual month's."""
     year, usual = report.year, report.best_option
     best = year.best
@@ -70,8 +70,12 @@ def _reason(report: Report) -> str:
         return f"{when}は時間が増えますが、1年で見ても{best.name}がいちばん安くなります。"
     if best.id == SWITCH:
         plans = sorted({m.option_name for m in best.months})
-        return (f"{when}だけ時間が増えるため、月ごとにプランを変える（{'・'.join(plans)}）と、1年で{yen(saving)}"
-                f"（税込）安くなります。")
+        why = ("使わなかった時間を繰り越せるため" if any(m.carried_in_minutes for m in best.months)
+               else f"{when}だけ時間が増えるため")
+        return f"{why}、月ごとにプランを変える（{'・'.join(plans)}）と、1年で{yen(saving)}（税込）安くなります。"
+    if best.id == HOURLY and terms.setup_fee_for(usual.id) > terms.setup_fee_for(HOURLY):
+        return ((f"{when}に時間が増えるうえ、" if busy else "") + f"{best.name}には初期費用がかからないため、"
+                f"1年で見ると{best.name}の方が{yen(saving)}（税込）安くなります。")
     if best.id == HOURLY:
         return f"{when or '月によって'}時間が変わるため、1年で見ると{best.name}の方が{yen(saving)}（税込）安くなります。"
     best_hours = best.months[0].included_minutes
@@ -83,7 +87,7 @@ def _reason(report: Report) -> str:
 def _notes(report: Report, data: Dataset) -> list[str]:
     terms = data.terms
     notes = [f"{report.year.months[0].first_day.month}月（開始の目安の月）から12か月分です。料金は月ごとの税込の合計で、"
-             "最初の月には初期費用と初回のみの作業を含めています。",
+             "最初の月には初回のみの作業と、その払い方でかかる初期費用を含めています。",
              terms_text.unused_hours(terms), terms_text.plan_change(terms)]
     if report.input.profile.fiscal_month is None and any(
             line.task.season.fiscal_offsets or line.task.season.peaks for line in report.hours.lines):

@@ -212,8 +212,8 @@ NOT_TERMS = {"catalog", "professions", "market", "service-kinds", "catalog-overv
 TERMS = {
     name.replace("_", "-"): (lambda function: lambda d: function(d.terms))(getattr(module, name))
     for module, names in (
-        (terms_text, ("unused_hours", "billing_increments", "setup_fee", "trial", "minimum_term", "cancellation", "refund",
-                      "plan_change", "outside_hours", "reply_time", "staffing", "subcontracting", "subcontracting_policy",
+        (terms_text, ("unused_hours", "billing_increments", "setup_fee", "setup_fee_summary", "setup_fee_payment",
+                      "trial", "trial_summary", "trial_details", "minimum_term", "cancellation", "refund", "plan_change", "outside_hours", "reply_time", "staffing", "subcontracting", "subcontracting_policy",
                       "assistants_subcontracting", "nda", "end_of_contract_data", "invoice_number", "work_report",
                       "liability", "payment", "work_start", "business_days", "handover_hours", "waiting_time",
                       "specialist_work", "my_number")),

@@ -28,6 +28,7 @@ from estimator.catalog import PERIOD_NAMES
 from estimator.hiring import default_wage_yen
 from estimator.hiring_text import percent_text
 from estimator.inputs import PRIORITY_NAMES, TEXT_LIMITS, VIDEO_CALL_NAMES
+from estimator.view import WHOLE_SEASONS_LABEL
 from estimator.presets import preset_input
 from estimator.units import quantity
 
@@ -109,6 +110,7 @@ def _form_context(today: str) -> dict[str, Any]:
         "priorities": PRIORITY_NAMES,
         "video_call": VIDEO_CALL_NAMES,
         "limits": TEXT_LIMITS,
+        "whole_seasons_label": WHOLE_SEASONS_LABEL,
         "tools": [{"id": t.id, "name": t.name} for t in terms.work_tools],
         "channels": [c.name for c in terms.inquiry_channels],
         "email": terms.email,

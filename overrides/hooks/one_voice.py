@@ -23,7 +23,7 @@ import unicodedata
 from dataclasses import dataclass
 from pathlib import PurePosixPath
 
-from bs4 import BeautifulSoup, NavigableString, Tag
+from bs4 import BeautifulSoup, Tag
 from mkdocs.exceptions import PluginError
 
 BLOCKS = ("p", "li", "td", "th", "dd", "dt")

@@ -9,11 +9,10 @@ from estimator import default_dataset
 from estimator.browser import estimate, restore
 from estimator.inquiry import compose_inquiry
 from estimator.numbers import parse_yen
-from estimator.pricing import with_tax
 from estimator.state import encode_state
 from estimator.inputs import parse_input, validate_input
 
-from support import TODAY, report_for, request
+from support import TODAY, pinned, report_for, request
 
 DATA = default_dataset()
 
@@ -82,24 +81,30 @@ def test_one_off_work_is_reported_as_one_off_not_as_zero_monthly_hours(data):
     assert "約0時間" not in reasons and "初回のみ" in reasons
 
 
-def test_budget_compares_the_first_month_with_its_setup_fee_separately(data):
-    plan = data.terms.plan("plan-10")  # 9 hours of research: the 10-hour plan is the cheapest way to pay
-    budget = with_tax(plan.monthly_fee_yen, data.terms.pricing).gross_yen + 500
-    report = report_for(data, ("research", 9, "month", "must"), budget=budget)
+def test_budget_compares_the_first_month_with_its_setup_fee_separately():
+    # 9 h of research: a usual month on the 10-hour plan, 33,000 yen with tax. The setup fee is charged on
+    # plans only, so the first month is cheapest pay-as-you-go: 9 h × 3,500 = 31,500 yen, 34,650 with tax.
+    shipped = pinned()
+    report = report_for(shipped, ("research", 9, "month", "must"), budget=35000)
     fit = report.budget
-    assert fit.within and fit.option.id == "plan-10"
-    first_month = with_tax(plan.monthly_fee_yen + data.terms.setup_fee_yen, data.terms.pricing).gross_yen
-    assert fit.first_month_gross_yen == report.first_month.cost.gross_yen == first_month
-    assert report.first_month.setup_fee_yen == data.terms.setup_fee_yen > 0
-    assert not fit.first_month_within and fit.first_month_over_by_yen == fit.first_month_gross_yen - budget
-    budget = view(("research", 9, "month", "must"), budget=budget)["budget"]
-    assert "予算内" in budget["summary"] and "超えます" in budget["first_month"]
+    assert fit.within and fit.option.id == "plan-10" and fit.option.cost.gross_yen == 33000
+    assert report.first_month.option.id == "hourly" and report.first_month.setup_fee_yen == 0
+    assert fit.first_month_gross_yen == report.first_month.cost.gross_yen == 34650 and fit.first_month_within
+    # Charged on pay-as-you-go too, the fee lands on every way: the first month is the plan's, 50,000 + 10 %.
+    charged = pinned(setup_applies_to_spot=True)
+    report = report_for(charged, ("research", 9, "month", "must"), budget=35000)
+    assert report.first_month.option.id == "plan-10" and report.first_month.setup_fee_yen == 20000
+    assert report.budget.first_month_gross_yen == (30000 + 20000) * 110 // 100
+    assert not report.budget.first_month_within and report.budget.first_month_over_by_yen == 55000 - 35000
+    budget = estimate(request(("research", 9, "month", "must"), budget=35000), charged)["view"]["budget"]
+    assert "予算内" in budget["summary"] and "初期費用を含めて55,000円" in budget["first_month"] and "超えます" in budget["first_month"]
 
 
-def test_first_month_tax_is_computed_once_on_the_whole_net(data):
+def test_first_month_tax_is_computed_once_on_the_whole_net():
+    data = pinned(setup_applies_to_spot=True)
     report = report_for(data, ("payroll", 5, "month", "must"), ("manual-writing", 2, "once", "want"))
     first = report.first_month
-    assert first.cost.net_yen == first.option.cost.net_yen + data.terms.setup_fee_yen
+    assert first.cost.net_yen == first.option.cost.net_yen + 20000 and first.setup_fee_yen == 20000
     assert first.cost.gross_yen == first.cost.net_yen + first.cost.net_yen * 10 // 100
 
 
@@ -137,7 +142,7 @@ def test_one_line_fields_are_one_line_on_every_path(data):
 
 
 def test_long_text_is_cut_between_whole_characters(data):
-    errors = {e["field"]: e["message"] for e in estimate(request(industry=FAMILY * 101))["errors"]}
+    errors = {e["field"]: e["message"] for e in estimate(request(industry="あ" * 101))["errors"]}
     assert "100文字以内" in errors["profile.industry"] and "いま101文字" in errors["profile.industry"]
     parsed, _ = parse_input(request(industry=FAMILY * 101), data.catalog, frozenset())
-    assert parsed.profile.industry == FAMILY * 100
+    assert parsed.profile.industry == FAMILY * 12  # 25 bytes each: the 300 bytes of 100 kanji hold 12 of them

@@ -6,6 +6,7 @@ term changes money or hours check the estimate too. A term no page shows fails h
 client asks before signing must have its answer on the site.
 """
 
+import re
 import shutil
 import sys
 from pathlib import Path
@@ -31,13 +32,16 @@ def site_text(data) -> str:
     return "\n".join(SHOWN(page.read_text(encoding="utf-8"), data, str(page)) for page in PAGES)
 
 
-def copy_with(tmp_path: Path, old: str, new: str):
+def copy_with(tmp_path: Path, old: str, new: str, *more: tuple[str, str]):
+    """The data with lines of terms.toml changed (`more`: further (old, new) pairs, for keys checked together)."""
     target = tmp_path / "data"
     shutil.copytree(DEFAULT_DATA_DIR, target)
     terms = target / "terms.toml"
     text = terms.read_text(encoding="utf-8")
-    assert text.count(old) == 1, old
-    terms.write_text(text.replace(old, new), encoding="utf-8")
+    for before, after in ((old, new), *more):
+        assert text.count(before) == 1, before
+        text = text.replace(before, after)
+    terms.write_text(text, encoding="utf-8")
     return load_dataset(target)
 
 
@@ -101,6 +105,15 @@ PAGE_CASES = [
     ("experience_years_min = 3", "experience_years_min = 5", "事務の実務経験が5年以上"),
     ('selection = ["書類選考", "面接", "事務の実技テスト"]', 'selection = ["書類選考", "適性検査"]', "書類選考・適性検査"),
     ('device = "own-checked"', 'device = "provider-managed"', "当社が用意して設定を管理するパソコン"),
+    ("applies_to_spot = false", "applies_to_spot = true", "月額プランと従量制（スポット）を始めるときに一度だけいただきます"),
+    ('fee_counts_toward = "setup-fee"', 'fee_counts_toward = "first-month"', "お試しの料金を最初の月の料金から差し引きます"),
+    ('fee_counts_toward = "setup-fee"', 'fee_counts_toward = "none"', None),
+]
+# Keys that must change together with another to stay consistent (checked when the data is read).
+NO_CREDIT = ('fee_counts_toward = "setup-fee"', 'fee_counts_toward = "none"')
+PAIRED_CASES = [
+    ("applies_to_plans = true", "applies_to_plans = false", "\n初期費用はかかりません。"),
+    ("applies_to_trial = false", "applies_to_trial = true", "お試しにも初期費用"),
 ]
 
 
@@ -139,18 +152,52 @@ def test_my_number_work_not_taken_leaves_no_permission_to_ask(tmp_path):
     assert "許諾をいただいてから任せます" not in page_text(refused, "faq.md")
 
 
-def view(data, **profile):
-    return estimate(request(("payroll", 5, "month", "must"), budget=40000, **profile), data)["view"]
+@pytest.mark.parametrize("old,new,phrase", PAIRED_CASES, ids=[case[1].split("=")[0].strip() for case in PAIRED_CASES])
+def test_each_paired_term_reaches_the_pages(tmp_path, old, new, phrase):
+    before = site_text(load_dataset(DEFAULT_DATA_DIR))
+    after = site_text(copy_with(tmp_path, old, new, NO_CREDIT))
+    assert phrase in after and phrase not in before
+
+
+def view(data, *tasks, **profile):
+    tasks = tasks or (("payroll", 5, "month", "must"),)
+    return estimate(request(*tasks, budget=40000, **profile), data)["view"]
+
+
+# 40 h of research a month: a month far cheaper on a plan than pay-as-you-go, so the fee decides the start.
+MANY_HOURS = ("research", 40, "month", "must")
 
 
 def test_the_setup_fee_reaches_the_first_month_and_its_budget_check(tmp_path):
     changed = copy_with(tmp_path, "fee_yen = 20000", "fee_yen = 50000")
     shipped = load_dataset(DEFAULT_DATA_DIR)
-    before, after = view(shipped), view(changed)
+    before, after = view(shipped, MANY_HOURS), view(changed, MANY_HOURS)
     assert before["costs"]["options"] == after["costs"]["options"]  # the month itself does not change
-    assert after["costs"]["first_month"]["net"] != before["costs"]["first_month"]["net"]
-    assert "初期費用 50,000円" in after["costs"]["first_month"]["detail"]
-    assert "予算を" in after["budget"]["first_month"] and "超えます" in after["budget"]["first_month"]
+    assert after["costs"]["first_month"] != before["costs"]["first_month"]
+    shown = after["costs"]["first_month"]["detail"] + after["costs"]["setup_fee"]
+    assert "初期費用 50,000円" in shown or "初期費用50,000円" in shown
+    assert after["budget"]["first_month"] != before["budget"]["first_month"] and "超えます" in after["budget"]["first_month"]
+
+
+# (the lines changed in terms.toml, the tasks): each key of the setup fee and the trial changes the estimate
+# (its first month on some way to pay, or what a client who comes from the trial pays) and not the month.
+ESTIMATE_CASES = [
+    ([("applies_to_spot = false", "applies_to_spot = true")], (("travel", 1, "once", "must"),)),
+    ([("applies_to_plans = true", "applies_to_plans = false"), NO_CREDIT], (MANY_HOURS,)),
+    ([("applies_to_trial = false", "applies_to_trial = true"), NO_CREDIT], (MANY_HOURS,)),
+    ([('fee_counts_toward = "setup-fee"', 'fee_counts_toward = "first-month"')], (("research", 9, "month", "must"),)),
+    ([NO_CREDIT], (MANY_HOURS,)),
+]
+
+
+@pytest.mark.parametrize("edits,tasks", ESTIMATE_CASES, ids=[" ".join(e[1] for e in c[0]) for c in ESTIMATE_CASES])
+def test_each_setup_and_trial_term_reaches_the_estimate(tmp_path, edits, tasks):
+    before = view(load_dataset(DEFAULT_DATA_DIR), *tasks)["costs"]
+    after = view(copy_with(tmp_path, *edits[0], *edits[1:]), *tasks)["costs"]
+    assert after["options"] == before["options"]
+    def figures(costs):
+        return re.findall(r"[\d,]+円", str(costs["first_month"]) + costs["setup_fee"])
+    assert figures(after) != figures(before)
 
 
 def test_the_weekend_surcharge_reaches_every_way_to_pay(tmp_path):

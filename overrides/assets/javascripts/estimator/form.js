@@ -5,7 +5,7 @@ export const PROFILE_TEXT = ["name", "industry", "business", "website", "contact
   "weekend_hours", "fiscal_month"];
 export const HIRING = ["prefecture", "hourly_wage", "monthly_salary", "commuting", "recruiting", "equipment", "tax_status",
   "company_size", "care_insurance"]; // hiring.<name>
-export const PROFILE_FLAGS = ["weekend_work", "volume_fluctuates"];
+export const PROFILE_FLAGS = ["weekend_work", "volume_fluctuates", "whole_seasons"];
 export const TASK_FIELDS = ["selected", "quantity", "period", "priority"]; // each task's fields: tasks.<id>.<field>
 
 // Tasks still as the catalog sets them need not be sent: Python starts from the same defaults (the form is
