@@ -15,6 +15,7 @@ from .dataset import Dataset
 from .inputs import PRIORITY_NAMES
 from .report import Report
 from .seasons import line_month_minutes
+from .summary_view import sample_mark
 from .units import hours, quantity, yen
 
 
@@ -49,6 +50,7 @@ def costs_view(report: Report, data: Dataset) -> dict[str, Any]:
         "setup_fee": terms_text.setup_fee(terms) + _setup_fee_here(report, terms),
         "tax_note": f"税込は消費税{pricing.tax_rate_percent}%を月の合計にかけ、{rounding}で計算しています。",
         "sample_note": terms.sample_note if terms.is_sample else "",
+        "sample_mark": sample_mark(terms),  # in the table's caption
     }
 
 

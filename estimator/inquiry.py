@@ -26,6 +26,8 @@ from .units import date_ja, hours, yen
 MAILTO_URL_LIMIT = 2000
 SUBJECT_INDUSTRY_LIMIT = 30
 SHORTENED_NOTE = "※要点だけの文面です。全文は見積もりシミュレーターの「コピー」か「.txt」で作れます。"
+# Under the estimate's figures while the provider's terms are samples (terms.toml `is_sample`).
+SAMPLE_LINE = "※料金・条件は見本の値で計算しています。"
 
 
 @dataclass(frozen=True)
@@ -103,7 +105,7 @@ def _lines(report: Report, data: Dataset) -> list[str]:
         f"■開始の希望：{_start(profile)}",
         f"■イレギュラーな対応：{_irregulars(report)}",
     ]
-    lines += _estimate_lines(report)
+    lines += _estimate_lines(report, terms.is_sample)
     if profile.notes:
         lines += ["", "■そのほか", profile.notes]
     lines += ["", "お見積もりと進め方をご案内いただけますと幸いです。", "どうぞよろしくお願いいたします。"]
@@ -118,6 +120,8 @@ def _essentials(report: Report, data: Dataset) -> list[str]:
         best = report.best_option
         monthly = f"毎月約{hours(h.monthly_total.typical)}、{best.name} 月{yen(best.cost.gross_yen)}（税込）"
         out.append(f"■目安：{monthly if h.monthly_total.typical else '初回のみの作業'}")
+        if data.terms.is_sample:
+            out.append(SAMPLE_LINE)
     out.append(f"■業務：{_category_counts(report, data)}")
     if report.warnings:
         out.append(f"■相談したいこと：{'、'.join(w.task_name for w in report.warnings)}（士業の業務にかかわるもの）")
@@ -176,7 +180,7 @@ def _irregulars(report: Report) -> str:
     return "。".join(items) if items else "特にありません"
 
 
-def _estimate_lines(report: Report) -> list[str]:
+def _estimate_lines(report: Report, is_sample: bool) -> list[str]:
     h = report.hours
     if not h.lines:
         return []
@@ -198,4 +202,6 @@ def _estimate_lines(report: Report) -> list[str]:
     ]
     if report.advice:
         lines.append(f"・合いそうなサービス：{report.advice.name}")
+    if is_sample:
+        lines.append(SAMPLE_LINE)
     return lines

@@ -12,6 +12,14 @@ from .units import hours, quantity, yen
 
 
 NO_TASKS = "業務を1つ以上選ぶと、時間と料金を計算します。"
+ASSUMED_LABEL = "仮定"  # on a task line whose minutes the catalog assumes (no published figure)
+# While the provider's terms are samples (terms.toml `is_sample`), the page says so at its top, in the bar,
+# next to the prices and the start date, in how the figures were made and in the inquiry; the guides mark
+# each value 「見本」 the same way (overrides/hooks/sample_marks.py).
+SAMPLE_MARK = "見本"
+SAMPLE_SPOKEN = "（サンプルの値）"  # what a screen reader hears after 「見本」
+# The note at the top of the estimator page: one line, so the summary bar stays on a phone's first screen.
+SAMPLE_NOTICE = "この見積もりの料金と日数は見本の値です（実在の会社の料金ではありません）"
 
 
 def one_off_minutes(report: Report) -> int:
@@ -40,15 +48,33 @@ def summary(report: Report) -> str:
 
 
 def page_parts(report: Report, data: Dataset) -> dict[str, Any]:
-    return {"bar": _bar_view(report), "answers": _answers_view(report), "method": _method_lines(report, data)}
+    return {"bar": _bar_view(report, data.terms.is_sample), "answers": _answers_view(report),
+            "method": _method_lines(report, data)}
 
 
-def _bar_view(report: Report) -> dict[str, Any]:
+def sample_mark(terms, spoken: str = SAMPLE_SPOKEN) -> dict[str, str] | None:
+    """The small 「見本」 label next to a value the page shows, with what screen readers hear; None once
+    the terms are the provider's own."""
+    return {"label": SAMPLE_MARK, "spoken": spoken} if terms.is_sample else None
+
+
+def assumed_view(task) -> dict[str, str] | None:
+    """The 「仮定」 label of a task line whose minutes the catalog assumes (no published figure was found),
+    linked to the task's section of the guide, where the reasons are."""
+    if task.minutes_basis != "assumed":
+        return None
+    return {"label": ASSUMED_LABEL, "guide": f"guide/tasks/#task-{task.id}",
+            "title": "公表された数字が見つからず、理由を添えて置いた分数です",
+            "spoken": f"：「{task.name}」の分数の理由を読む"}
+
+
+def _bar_view(report: Report, is_sample: bool) -> dict[str, Any]:
     """The summary bar that stays on screen on a phone: hours, the cheapest way to pay, the budget in a word.
+    While the prices are samples the price says so (「税込・見本」), in the bar's own text.
 
     `sentence` is what screen readers hear once the client pauses (the bar itself is not a live region)."""
     best = report.best_option
-    cost = f"月{yen(best.cost.gross_yen)}（税込）"
+    cost = f"月{yen(best.cost.gross_yen)}（税込・{SAMPLE_MARK}）" if is_sample else f"月{yen(best.cost.gross_yen)}（税込）"
     fit = report.budget
     budget, budget_sentence = "", ""
     if fit is not None:
@@ -56,7 +82,8 @@ def _bar_view(report: Report) -> dict[str, Any]:
         budget_sentence = "予算内です。" if fit.within else f"予算を{yen(fit.over_by_yen)}超えます。"
     return {"hours": hours(report.hours.monthly_total.typical), "plan": best.name, "cost": cost, "budget": budget,
             "within": None if fit is None else fit.within,
-            "sentence": summary(report) + (budget_sentence if report.hours.lines else "")}
+            "sentence": summary(report) + (budget_sentence if report.hours.lines else "")
+            + ("料金は見本です。" if is_sample and report.hours.lines else "")}
 
 
 def _answers_view(report: Report) -> dict[str, Any]:
@@ -71,14 +98,19 @@ def _method_lines(report: Report, data: Dataset) -> list[str]:
     """How the figures were made, in a few plain sentences with this provider's own numbers."""
     terms, pricing = data.terms, data.terms.pricing
     plans = "、".join(f"{p.name}（月{p.hours}時間まで）" for p in pricing.plans)
-    return [
+    lines = [
         "業務ごとの時間は、1件（1回）あたりにかかる分数の目安に、月の件数をかけて出しています。分数の目安は業務の一覧（ガイド）と同じです。",
+        f"「{ASSUMED_LABEL}」の印がある業務の分数は、公表された数字が見つからなかったため、当社が理由を添えて置いた値です。"
+        "理由は業務の一覧（ガイド）の、その業務の説明にあります。",
         f"「1日あたり」は月{quantity(terms.business_days_per_month)}営業日、「1週あたり」は月{quantity(terms.weeks_per_month)}週として月の件数にしています。",
-        f"やりとりや修正にかかる時間として、作業時間に{pricing.buffer_percent}%を足しています。時間で頼む業務には足しません。"
-        "幅は、早く済む場合とかかる場合の目安です。",
+        f"当社の見積もりの決まりとして、作業時間に{pricing.buffer_percent}%を足し、やりとりや修正の時間としています。"
+        "時間で頼む業務には足しません。正式なお見積もりでは、業務を伺って決めます。幅は、早く済む場合とかかる場合の目安です。",
         f"料金は、従量制（スポット）（1時間{yen(pricing.hourly_rate_yen)}、{pricing.hourly_increment_minutes}分単位）と、"
         f"{plans}の月額を比べ、いちばん安いものを示しています。最初の月は、初回のみの作業と開始の月の時期のある業務、"
         "払い方によってかかる初期費用を加えて、払い方ごとに比べています。",
         "時期のある業務と決算月に増える業務は、12か月の見通しに入れています。",
         "士業の独占業務は、時間と料金に入れていません。",
     ]
+    if terms.is_sample:
+        lines.append("料金・日数などの当社の条件は見本の値です。")
+    return lines

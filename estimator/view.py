@@ -16,7 +16,7 @@ from .inquiry import compose_inquiry
 from .report import Report
 from .seasons import SeasonCut
 from .units import date_ja, hours, hours_adding_up, yen
-from .summary_view import one_off_minutes, page_parts, summary, yearly_minutes
+from .summary_view import assumed_view, one_off_minutes, page_parts, sample_mark, summary, yearly_minutes
 from .hiring_view import hiring_view
 from .year_view import year_view
 
@@ -34,7 +34,7 @@ def report_view(report: Report, data: Dataset) -> dict[str, Any]:
         "budget": budget_view(report),
         "advice": _advice_view(report),
         "warnings": [_warning_view(w) for w in report.warnings],
-        "start": _start_view(report),
+        "start": _start_view(report, data.terms),
         "message": {
             "subject": message.subject, "body": message.body, "mailto": message.mailto,
             "mailto_is_short": message.mailto_is_short,
@@ -85,7 +85,7 @@ def _season_months(season) -> str:
 def _hours_view(report: Report, data: Dataset) -> dict[str, Any]:
     h = report.hours
     total = h.monthly_total
-    buffer_name = f"やりとりや修正（作業時間の{h.buffer_percent}%）"
+    buffer_name = f"やりとりや修正（当社の決まりで作業時間の{h.buffer_percent}%）"
     groups = {"monthly": ([l for l in h.lines if l.monthly], h.monthly_buffer.typical),
               "one_off": ([l for l in h.lines if l.one_off], h.one_off_buffer.typical),
               "yearly": ([l for l in h.lines if l.yearly], h.yearly_buffer.typical)}
@@ -104,6 +104,7 @@ def _hours_view(report: Report, data: Dataset) -> dict[str, Any]:
             "one_off": line.one_off,
             "reserved": line.task.is_reserved,
             "minutes_basis": line.task.minutes_basis,  # published, assumed, hours or reserved (guide/tasks)
+            "assumed": assumed_view(line.task),  # the 「仮定」 label, or None
             "note": _line_note(line, cuts),
         } for line, typical in zip(group, shown)]
     notes = [ROUNDING_NOTE]
@@ -156,7 +157,7 @@ def _warning_view(warning) -> dict[str, Any]:
     }
 
 
-def _start_view(report: Report) -> dict[str, Any]:
+def _start_view(report: Report, terms) -> dict[str, Any]:
     plan = report.start
     note = ""
     if plan.desired_too_early:
@@ -169,6 +170,7 @@ def _start_view(report: Report) -> dict[str, Any]:
         "start": date_ja(plan.start),
         "business_days": plan.business_days,
         "note": note,
+        "sample_mark": sample_mark(terms, "（サンプルの日数で計算した日付）"),
         "steps": [{"name": s.step.name, "date": date_ja(s.date), "days": f"{s.step.business_days}営業日", "who": s.step.who}
                   for s in plan.steps],
     }

@@ -9,8 +9,11 @@ law as it was read (estimator/data/law.toml, with where, when and which version)
 `<!-- task:translation -->` gives the provider's answer about one task of the catalog, and the catalog's
 and the market's blocks come from catalog_blocks.py. So the guides and the estimator read one source and can never disagree.
 While the terms are samples (`is_sample`), every page that shows one of these values says so in a note
-under its title. An unknown marker fails the build, naming the page and the marker; a broken data file
-fails it with the file, record and field (estimator.DataError).
+under its title, and each value carries a small 「見本」 mark where it stands (sample_marks.py), so a reader
+who arrives at a section from a link sees it too. The estimator page shows the provider's values without
+markers: it gets its own note, in the estimator's words (estimator.summary_view.SAMPLE_NOTICE).
+An unknown marker fails the build, naming the page and the marker; a broken data file fails it with the
+file, record and field (estimator.DataError).
 """
 
 from __future__ import annotations
@@ -20,6 +23,7 @@ from html import escape
 
 import law_blocks
 import policy_blocks
+import sample_marks
 from catalog_blocks import (catalog_block, catalog_overview_block, market_block, not_offered_block,
                             service_kinds_block, task_answer)
 import hiring_markers
@@ -29,6 +33,7 @@ from estimator import contract_text, default_dataset, service_text, terms_text
 from estimator.catalog import PERIOD_NAMES
 from estimator.inputs import PRIORITY_NAMES
 from estimator.schedule import route_steps
+from estimator.summary_view import SAMPLE_NOTICE
 from estimator.pricing import with_tax
 from estimator.units import yen
 from mkdocs.exceptions import PluginError
@@ -38,6 +43,9 @@ LAW_RECORDS = {"law": lambda d: [p.profession_id for p in d.law.professions],
                "quote": lambda d: [a for a, _ in d.law.articles], "reading": lambda d: [p.id for p in d.law.positions]}
 LAW_BLOCKS = {"law": law_blocks.law, "quote": law_blocks.quote, "reading": law_blocks.reading}
 TITLE = re.compile(r"^# .*$", re.MULTILINE)
+ESTIMATOR_PAGE = "estimate/index.md"
+# What the page-top note adds to the data's own sample note (terms.toml [provider] sample_note).
+MARK_NOTE = "本文では、その値のそばに「見本」と表示しています。"
 
 
 def on_config(config):
@@ -72,17 +80,24 @@ def fill(markdown, data, where):
         table = {"data": BLOCKS, "value": VALUES, "term": TERMS}[kind]
         if name not in table:
             raise PluginError(f"{where}: unknown marker <!-- {kind}:{name} -->")
-        shows_terms = shows_terms or name not in NOT_TERMS
-        return table[name](data)
+        if name in NOT_TERMS or not data.terms.is_sample:
+            return table[name](data)
+        shows_terms = True
+        return sample_marks.tag(table[name](data))
 
-    filled = MARKER.sub(replace, markdown)
-    if shows_terms and data.terms.is_sample:
-        filled = TITLE.sub(lambda title: f"{title.group(0)}\n\n{_sample_admonition(data)}", filled, count=1)
+    filled = sample_marks.place(MARKER.sub(replace, markdown))
+    if data.terms.is_sample and (shows_terms or where.replace("\\", "/").endswith(ESTIMATOR_PAGE)):
+        notice = _sample_admonition(data, estimator=not shows_terms)
+        filled = TITLE.sub(lambda title: f"{title.group(0)}\n\n{notice}", filled, count=1)
     return filled
 
 
-def _sample_admonition(data):
-    return f'!!! info "サンプルの値です"\n    {data.terms.sample_note}'
+def _sample_admonition(data, estimator=False):
+    """The page-top note. Its class keeps it out of the search index (search_records.SKIPPED): it is on
+    every page that shows the provider's values, and says nothing about the section a query is after."""
+    if estimator:
+        return f'!!! info sample-notice "{SAMPLE_NOTICE}"\n'
+    return f'!!! info sample-notice "このページの料金と条件は見本です"\n    {data.terms.sample_note}{MARK_NOTE}'
 
 
 def _plans(data):
@@ -102,7 +117,8 @@ def _rates(data):
         f"- 従量制（スポット）：1時間 {yen(p.hourly_rate_yen)}（税抜）。{p.hourly_increment_minutes}分単位で切り上げて計算します。",
         f"- プランの超過分：{p.overage_increment_minutes}分単位で切り上げ、プランごとの超過単価で計算します。",
         f"- 消費税：{p.tax_rate_percent}%。月の合計額にかけ、1円未満は{rounding}です。",
-        f"- お見積もりシミュレーターの上乗せ：作業時間に{p.buffer_percent}%を足して、やり取りや修正の時間とします（時間で頼む業務には足しません）。",
+        f"- やり取りや手直しの時間：当社の見積もりの決まりとして、作業時間に{p.buffer_percent}%を足します（時間で頼む業務には足しません）。"
+        "正式なお見積もりでは、業務を伺って決めます。",
     ]
     items.append(f"- 使わなかった時間：{terms_text.unused_hours(data.terms)}")
     return "\n".join(items)
@@ -204,9 +220,11 @@ VALUES = {
     "preset-names": lambda d: "".join(f"「{p.name}」" for p in d.presets),
 }
 # Blocks from the catalog, the market, the law and the subsidy rule, and the tests' record of what they check:
-# sourced figures, not the provider's sample terms.
+# sourced figures, not the provider's sample terms, so no 「見本」 mark and no sample note. Also the form's
+# own words, the starting sets' names and tasks (staff-links), and the consumption tax rate (the law's).
+# The hiring markers are the provider's: their figures rest on its sample prices.
 NOT_TERMS = {"catalog", "professions", "market", "service-kinds", "catalog-overview", "period-names",
-             "priority-names", "preset-names", "staff-answers", *law_blocks.BLOCKS, *policy_blocks.NOT_TERMS}
+             "priority-names", "preset-names", "staff-answers", "presets", "tax-rate", *law_blocks.BLOCKS, *policy_blocks.NOT_TERMS}
 # The provider's answer to one question, in the wording of estimator.terms_text, contract_text and
 # service_text (one function each): <!-- term:plan-change --> is terms_text.plan_change.
 TERMS = {

@@ -17,8 +17,10 @@ from bs4 import BeautifulSoup, NavigableString, Tag
 HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
 BLOCKS = {"p", "li", "dt", "dd", "td", "th", "tr", "pre", "blockquote", "table", "ul", "ol", "dl", "div",
           "details", "summary", "figure", "figcaption", "br", "hr"} | set(HEADINGS)
-# Not part of what a section says: the page's last-updated line, scripts and templates, copy buttons.
-SKIPPED = "script, style, template, noscript, aside.md-source-file, .headerlink, .copy-link, [data-pagefind-ignore]"
+# Not part of what a section says: the page's last-updated line, scripts and templates, copy buttons, and
+# the sample marks and notes (sample_marks.py, data_tables.py), which would make 「見本」 match every section.
+SKIPPED = ("script, style, template, noscript, aside.md-source-file, .headerlink, .copy-link, [data-pagefind-ignore], "
+           ".sample-mark, .sample-caption, .sample-notice")
 # Pages whose sections define words: a 「〜とは」 query prefers them.
 DEFINITION_PAGES = {"glossary/"}
 # Text that names or quotes rather than answers weighs half: a link names another section (「詳しくは

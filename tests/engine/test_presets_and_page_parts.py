@@ -62,7 +62,7 @@ def test_the_bar_restates_the_figures_of_the_view(data):
     assert bar["hours"] == view["hours"]["monthly_typical"]
     assert bar["plan"] == view["costs"]["best_name"] and view["costs"]["best_gross"] in bar["cost"]
     assert bar["within"] is view["budget"]["within"] is False
-    assert bar["hours"] in bar["sentence"] and bar["cost"] in bar["sentence"]
+    assert bar["hours"] in bar["sentence"] and view["costs"]["best_gross"] in bar["sentence"]
     within = estimate(request(("payroll", 1, "month", "want"), budget=1_000_000), data)["view"]["bar"]
     assert within["within"] is True and within["budget"] == "予算内"
     nothing = estimate(request(), data)["view"]["bar"]

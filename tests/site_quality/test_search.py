@@ -97,6 +97,16 @@ def test_a_latin_word_is_not_answered_by_a_shorter_one(search_page):
         assert search_page.evaluate("q => window.siteSearch.run(q)", query) == [], query
 
 
+def test_the_sample_marks_are_not_what_a_search_for_mihon_finds(search_page):
+    """While the terms are samples, the FAQ and the guides mark every provider value 「見本」 (dozens of
+    sections); the index leaves the marks out, so 「見本」 finds only the few sections that say it in their
+    own words (the staff page's sample estimate, the privacy policy's sample names)."""
+    assert "sample-mark" in (SITE / "faq" / "index.html").read_text(encoding="utf-8")
+    urls = search_page.evaluate("async (q) => (await window.siteSearch.run(q)).map((r) => r.url)", "見本")
+    assert [url for url in urls if url.startswith(("faq/", "guide/"))] == [], urls
+    assert len(urls) <= 5, urls
+
+
 def test_results_are_sections_with_heading_page_excerpt_and_anchor(page):
     page.goto("guide/flow/")
     open_search(page, "解約金")

@@ -53,7 +53,22 @@ export function answers(a) {
 const HOUR_GROUPS = [["monthly", "毎月の業務", "monthly_typical", "buffer_line"], ["one_off", "初回のみの業務", "one_off", "one_off_buffer_line"],
   ["yearly", "時期のある業務（1年あたり）", "yearly", "yearly_buffer_line"]];
 
-export function hours(x) {
+// The small 「見本」 label next to a provider's value while the terms are samples (Python gives its words).
+function sampleMark(m) {
+  return m ? h("span", { class: "sample-mark" }, m.label, h("span", { class: "sample-mark__sr" }, m.spoken)) : null;
+}
+
+// 「仮定」 on a task line whose minutes are assumed, linked to the task's reasons in the guide.
+function assumedMark(a, base) {
+  const link = a ? guideLink(base, a.guide, a.label) : null;
+  if (!(link instanceof Node)) return null;
+  link.className = "est-assumed";
+  link.title = a.title;
+  link.append(h("span", { class: "est-sr" }, a.spoken));
+  return link;
+}
+
+export function hours(x, view, base) {
   if (!x) return [h("p", {}, "業務を選ぶと、ここに毎月の作業時間が出ます。")];
   const tables = HOUR_GROUPS.map(([kind, caption, totalKey, bufferKey]) => {
     const rows = x.lines.filter((l) => l.kind === kind);
@@ -64,7 +79,7 @@ export function hours(x) {
       h("thead", {}, h("tr", {}, ["業務", "量", "目安", "幅"].map((t) => h("th", { scope: "col" }, t)))),
       h("tbody", {},
         rows.map((l) => h("tr", { "data-task": l.task_id },
-          h("th", { scope: "row" }, l.name, l.note ? h("span", { class: "est-detail" }, l.note) : null),
+          h("th", { scope: "row" }, l.name, assumedMark(l.assumed, base), l.note ? h("span", { class: "est-detail" }, l.note) : null),
           h("td", {}, l.volume), h("td", {}, l.typical), h("td", {}, l.range))),
         h("tr", {}, h("th", { scope: "row" }, buffer.name), h("td", {}), h("td", {}, buffer.typical), h("td", {}))),
       h("tfoot", {}, h("tr", {}, h("th", { scope: "row" }, "合計"), h("td", {}), h("td", {}, x[totalKey]), h("td", {}))));
@@ -82,7 +97,7 @@ export function costs(c) {
   return [
     h("p", {}, "いちばん安い払い方：", h("strong", {}, c.best_name), ` 月${c.best_gross}（税込）／${c.best_net}（税抜）`),
     h("table", { class: "est-table" },
-      h("caption", {}, "払い方ごとの月額"),
+      h("caption", {}, "払い方ごとの月額", sampleMark(c.sample_mark)),
       h("thead", {}, h("tr", {}, ["払い方", "税抜", "税込"].map((t) => h("th", { scope: "col" }, t)))),
       h("tbody", {}, c.options.map((o) => h("tr", { class: o.best ? "is-best" : null },
         h("th", { scope: "row" }, o.name, o.best ? h("span", { class: "est-best" }, "いちばん安い") : null,
@@ -134,7 +149,7 @@ export function warnings(list, view, base) {
 
 export function start(s) {
   return [
-    h("p", {}, "開始の目安：", h("strong", {}, s.start), `（${s.route}、お問い合わせから${s.business_days}営業日）`),
+    h("p", {}, "開始の目安：", h("strong", {}, s.start), sampleMark(s.sample_mark), `（${s.route}、お問い合わせから${s.business_days}営業日）`),
     s.note ? h("p", { class: "est-over" }, s.note) : null,
     h("ol", { class: "est-steps" }, s.steps.map((st) => h("li", {}, `${st.date}：${st.name}（${st.who}・${st.days}）`))),
   ].filter(Boolean);
