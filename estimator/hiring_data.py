@@ -98,7 +98,7 @@ class HiringData:
 
 def load_hiring(path: Path) -> HiringData:
     root = Record(path.name, "(ファイル全体)", read_toml(path))
-    sources = tuple(Source(r.text("id"), r.text("title"), r.text("url"), r.date("read_on"), r.text("note", default=""))
+    sources = tuple(Source(r.text("id"), r.text("title"), r.address(), r.read_day(), r.text("note", default=""))
                     for r in root.tables("sources"))
     ids = {s.id for s in sources}
     rates_table = root.table("rates", "[rates]")

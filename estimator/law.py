@@ -143,10 +143,7 @@ def _part(r: Record) -> LawText | NotRead:
 
 
 def _text(r: Record) -> LawText:
-    url = r.text("url")
-    if not url.startswith(("https://", "http://")):
-        raise r.fail("url", f"読んだページのアドレス（http で始まるもの）が必要です（{url!r}）")
-    read_on = r.date("read_on")
+    url, read_on = r.address(), r.read_day()
     version_date = r.date("version_date") if "version_date" in r.data else None
     if version_date is not None and version_date > read_on:
         raise r.fail("version_date", "写しの版の日付が、読んだ日より後になっています")

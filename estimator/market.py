@@ -40,12 +40,7 @@ def load_market(path: Path = MARKET_FILE) -> tuple[MarketFigure, ...]:
 
 
 def _figure(r: Record) -> MarketFigure:
-    url = r.text("url")
-    if not url.startswith("https://") or any(c.isspace() for c in url):
-        raise r.fail("url", f"https:// で始まり、空白のないアドレスが必要です（{url!r}）")
-    read_on = r.date("read_on")
-    if read_on > datetime.date.today():
-        raise r.fail("read_on", f"読んだ日が未来の日付です（{read_on}）")
+    url, read_on = r.address(), r.read_day()
     hours = fee = None
     if "hours" in r.data or "monthly_fee_yen" in r.data:
         if "yen_per_hour" in r.data:

@@ -81,6 +81,20 @@ class Record:
             raise self.fail(field, "日付（例：2026-12-01、引用符なし）が必要です")
         return value
 
+    def address(self, field: str = "url") -> str:
+        """The address of a page that was read: http(s), no spaces (every source the site shows links to it)."""
+        url = self.text(field)
+        if not url.startswith(("https://", "http://")) or any(c.isspace() for c in url):
+            raise self.fail(field, f"読んだページのアドレス（http で始まり、空白のないもの）が必要です（{url!r}）")
+        return url
+
+    def read_day(self, field: str = "read_on") -> datetime.date:
+        """The day a text was read: a date, and not one still to come (a check date nobody made is never shown)."""
+        day = self.date(field)
+        if day > datetime.date.today():
+            raise self.fail(field, f"読んだ日が未来の日付です（{day}）")
+        return day
+
     def choice(self, field: str, allowed: set[str] | frozenset[str] | tuple[str, ...]) -> str:
         value = self.text(field)
         if value not in allowed:

@@ -54,12 +54,7 @@ def read_sources(r: Record) -> tuple[MinuteSource, ...]:
 
 
 def _source(r: Record) -> MinuteSource:
-    url = r.text("url")
-    if not url.startswith("https://") or any(c.isspace() for c in url):
-        raise r.fail("url", f"https:// で始まり、空白のないアドレスが必要です（{url!r}）")
-    read_on = r.date("read_on")
-    if read_on > datetime.date.today():
-        raise r.fail("read_on", f"読んだ日が未来の日付です（{read_on}）")
+    url, read_on = r.address(), r.read_day()
     return MinuteSource(
         title=r.text("title"),
         url=url,

@@ -101,7 +101,7 @@ def load_subsidy(path: Path) -> SubsidyRule:
     rule = root.table("subsidy", "[subsidy]")
     example = root.table("example", "[example]")
     programme = root.table("programme", "[programme]")
-    sources = {r.text("id"): Source(r.text("id"), r.text("title"), _url(r), r.date("read_on"))
+    sources = {r.text("id"): Source(r.text("id"), r.text("title"), r.address(), r.read_day())
                for r in root.tables("sources")}
     facts = tuple(_fact(r, sources) for r in programme.tables("facts"))
     if "paid-for" not in {f.id for f in facts}:
@@ -129,12 +129,6 @@ def load_subsidy(path: Path) -> SubsidyRule:
         example_source=_sources(example, "source", sources)[0],
     )
 
-
-def _url(r: Record) -> str:
-    url = r.text("url")
-    if not url.startswith(("https://", "http://")):
-        raise r.fail("url", f"読んだページのアドレス（http で始まるもの）が必要です（{url!r}）")
-    return url
 
 
 def _fact(r: Record, sources: dict[str, Source]) -> Fact:
