@@ -12,10 +12,10 @@ library reads every kind of list a reader sees. It stops when the site is older 
 estimator/data/ (run `make build` first), so it never passes on pages that are no longer there.
 
 The rule, in full:
-- Content words of a text: each kanji (a character of its own: okurigana and particles split words
-  anywhere, so 「日程の調整」 and 「スケジュール調整」 still share 調 and 整), each katakana run, each Latin
-  word of two letters or more (lower-cased). Hiragana, digits and punctuation are not words. A text is
-  NFKC-normalised first, so full- and half-width forms agree.
+- Content words of a text: each run of kanji as its overlapping pairs (a lone kanji as itself:
+  okurigana and particles split words anywhere, so 「日程の調整」 and 「スケジュール調整」 still share 調整),
+  each katakana run, each Latin word of two letters or more (lower-cased). Hiragana, digits and
+  punctuation are not words. A text is NFKC-normalised first, so full- and half-width forms agree.
 - An item matches a source item when it shares more than half of its own content words with it, and at
   least two. (Counting the page item's words, not the source item's: a source row or sentence carries
   more than one page item, and a short page item that is made of a source item's words is following it.)
