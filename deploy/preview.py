@@ -6,6 +6,7 @@ at build by overrides/hooks/precompress.py) is sent as that, the way nginx's `br
 
     .venv/bin/python deploy/preview.py            # site/ on http://127.0.0.1:8000/
     .venv/bin/python deploy/preview.py site 8080
+    .venv/bin/python deploy/preview.py site 8080 /guide/   # under a sub-path, as a project page
 
 Used by tests/site_quality/test_csp.py and bench/site.py, so that they see what production sends.
 """
@@ -43,12 +44,20 @@ def precompressed(path: Path, accept_encoding: str) -> tuple[Path, str | None]:
     return path, None
 
 
-def host_server(directory: Path, rules=None, port: int = 0):
-    """Serve `directory` with the headers of its `_headers` (or `rules`); returns the server and its URL."""
+def host_server(directory: Path, rules=None, port: int = 0, prefix: str = "/"):
+    """Serve `directory` with the headers of its `_headers` (or `rules`), under the path `prefix` (a project
+    page of a static host lives under one, e.g. "/guide/"); returns the server and its URL."""
     if rules is None:
         rules = deploy_headers.parse_headers((directory / "_headers").read_text(encoding="utf-8"))
 
     class HostHandler(Handler):
+        def parse_request(self):
+            ok = super().parse_request()
+            if ok and prefix != "/":
+                # The site's own paths below the prefix; anything outside it is not the site's (404).
+                self.path = "/" + self.path[len(prefix):] if self.path.startswith(prefix) else "/__outside-the-site__/"
+            return ok
+
         def do_GET(self):
             self.send_file(head=False)
 
@@ -95,12 +104,13 @@ def host_server(directory: Path, rules=None, port: int = 0):
 
     server = Server(("127.0.0.1", port), functools.partial(HostHandler, directory=str(directory)))
     threading.Thread(target=server.serve_forever, daemon=True).start()
-    return server, f"http://127.0.0.1:{server.server_address[1]}/"
+    return server, f"http://127.0.0.1:{server.server_address[1]}{prefix}"
 
 
 if __name__ == "__main__":
     site = Path(sys.argv[1]) if len(sys.argv) > 1 else ROOT / "site"
-    server, url = host_server(site, port=int(sys.argv[2]) if len(sys.argv) > 2 else 8000)
+    server, url = host_server(site, port=int(sys.argv[2]) if len(sys.argv) > 2 else 8000,
+                              prefix=sys.argv[3] if len(sys.argv) > 3 else "/")
     print(f"serving {site} with its _headers on {url} (Ctrl+C stops)")
     try:
         threading.Event().wait()

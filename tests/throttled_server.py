@@ -73,6 +73,7 @@ class ThrottledServer:
         self.sent = 0
         self.requests: list[tuple[str, int, int]] = []
         self.stalls: list[tuple[str, int]] = []
+        self.writers: set[asyncio.StreamWriter] = set()
         self.loop = asyncio.new_event_loop()
         self.port = 0
 
@@ -97,10 +98,17 @@ class ThrottledServer:
     def stop(self) -> None:
         async def close():
             self.server.close()
+            for writer in list(self.writers):
+                writer.close()
+            tasks = [t for t in asyncio.all_tasks() if t is not asyncio.current_task()]
+            for task in tasks:
+                task.cancel()
+            await asyncio.gather(*tasks, return_exceptions=True)
             await self.server.wait_closed()
         asyncio.run_coroutine_threadsafe(close(), self.loop).result(timeout=10)
         self.loop.call_soon_threadsafe(self.loop.stop)
         self.thread.join(timeout=10)
+        self.loop.close()
 
     def reset(self) -> None:
         self.sent = 0
@@ -115,6 +123,7 @@ class ThrottledServer:
 
     # ---- HTTP ---------------------------------------------------------------------------------------------
     async def connection(self, reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
+        self.writers.add(writer)
         try:
             await asyncio.sleep(self.rtt)  # the handshake
             while True:
@@ -140,9 +149,10 @@ class ThrottledServer:
                 await self.link.send(writer, data, stall[1] if stall else None, self.released)
                 if headers.get("connection", "").lower() == "close":
                     break
-        except (asyncio.IncompleteReadError, ConnectionError):
+        except (asyncio.IncompleteReadError, ConnectionError, asyncio.CancelledError):
             pass
         finally:
+            self.writers.discard(writer)
             writer.close()
 
     def answer(self, method: str, target: str, headers: dict[str, str]) -> tuple[int, list[tuple[str, str]], bytes]:

@@ -69,6 +69,9 @@ export class SummaryBar {
     if (!meter) return;
     if (!bytes) {
       meter.hidden = true;
+      // The preparation is over (the status line says how): its sentence is not left in the live region.
+      if (this.said && this.announcer.textContent === this.said) setText(this.announcer, "");
+      this.said = "";
       return;
     }
     meter.hidden = false;
@@ -102,6 +105,7 @@ export class SummaryBar {
 
   // Tell screen readers `sentence` now (not a figure: nothing to wait for).
   say(sentence) {
+    this.said = sentence;
     this.pending = sentence;
     clearTimeout(this.timer);
     this.timer = 0;
