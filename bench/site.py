@@ -18,6 +18,7 @@ them), so that a figure can be traced to its cause.
 Run after `make build`: `.venv/bin/python bench/site.py` (make bench does). Writes bench/results/site.json.
     .venv/bin/python bench/site.py --pages estimate --runs 3 --no-build-bench
     .venv/bin/python bench/site.py --pages estimate --start load   # another rule for when Python starts
+    .venv/bin/python bench/site.py --compare-starts load,download-early,settled,interaction --runs 5
     .venv/bin/python bench/site.py --pages estimate,guide --site /tmp/old/site --no-build-bench  # an older build
 """
 
@@ -124,6 +125,29 @@ def bare_material_site(tmp: Path) -> Path:
     return project / "site"
 
 
+def compare_starts(tmp: Path, rules: list[str]) -> dict:
+    """The estimator page with each rule for when Python starts, and its bare twin, interleaved run by run
+    (so that every rule sees the same machine load), RUNS runs each: median performance and TBT."""
+    servers = {rule: preview.host_server(served_site(tmp / rule, SITE, rule)) for rule in rules}
+    servers["bare twin"] = preview.host_server(bare_material_site(tmp))
+    runs = {name: [] for name in servers}
+    try:
+        for i in range(RUNS):
+            for name, (_, url) in servers.items():
+                run = lighthouse(url + PAGES["estimate"])
+                runs[name].append(run)
+                tasks = ", ".join(f"{n} @{s} {d} ms" for n, s, d in run["long_tasks"]) or "none"
+                print(f"    {name} run {i + 1}: perf {run['performance']:.2f}, TBT {run['tbt']:.0f} ms; long tasks: {tasks}",
+                      file=sys.stderr, flush=True)
+    finally:
+        for server, _ in servers.values():
+            server.shutdown()
+            server.server_close()
+    return {name: {"performance": statistics.median(r["performance"] for r in rs), "tbt": statistics.median(r["tbt"] for r in rs),
+                   "runs": [{k: r[k] for k in ("performance", "tbt", "lcp", "long_tasks")} for r in rs]}
+            for name, rs in runs.items()}
+
+
 def served_site(tmp: Path, site: Path, rule: str | None) -> Path:
     """The built site as served: as it is, or a copy whose estimator page starts Python by `rule`
     (engine.js), or a copy of an older build that wrote no precompressed files (its server compressed on
@@ -131,6 +155,7 @@ def served_site(tmp: Path, site: Path, rule: str | None) -> Path:
     if not rule and (site / "index.html.gz").is_file():
         return site
     copy = tmp / "site-served"
+    copy.parent.mkdir(parents=True, exist_ok=True)
     shutil.copytree(site, copy)
     spec = importlib.util.spec_from_file_location("precompress", ROOT / "overrides" / "hooks" / "precompress.py")
     precompress = importlib.util.module_from_spec(spec)
@@ -216,15 +241,30 @@ def main():
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--pages", default=",".join(PAGES), help=f"some of {', '.join(PAGES)}")
     parser.add_argument("--runs", type=int, default=RUNS)
-    parser.add_argument("--start", choices=("settled", "load", "interaction"), help="when the estimator starts Python")
+    parser.add_argument("--start", choices=("settled", "load", "download-early", "interaction"),
+                        help="when the estimator starts Python")
     parser.add_argument("--no-build-bench", action="store_true", help="Lighthouse only")
     parser.add_argument("--site", type=Path, default=SITE, help="another built site (an older build, say)")
+    parser.add_argument("--compare-starts", help="rules for when the estimator starts Python, compared interleaved "
+                        "(e.g. load,download-early,settled,interaction); nothing else is measured")
     args = parser.parse_args()
     RUNS = args.runs
     pages = {name: PAGES[name] for name in args.pages.split(",")}
     if not (SITE / "_headers").is_file():
         sys.exit("site/ is not built: run `make build` first")
     builds = None
+    if args.compare_starts:
+        with tempfile.TemporaryDirectory() as tmp:
+            compared = compare_starts(Path(tmp), args.compare_starts.split(","))
+        bare = compared["bare twin"]
+        print(f"\nLighthouse 13.5.0, mobile, the estimator page by rule for when Python starts, median of {RUNS}, interleaved:")
+        for name, r in compared.items():
+            print(f"  {name:15} performance {r['performance']:.2f} ({r['performance'] - bare['performance']:+.2f}), "
+                  f"TBT {r['tbt']:4.0f} ms ({r['tbt'] - bare['tbt']:+.0f} ms)")
+        out = ROOT / "bench" / "results"
+        out.mkdir(exist_ok=True)
+        (out / "site-starts.json").write_text(json.dumps(compared, indent=1), encoding="utf-8")
+        return
     with tempfile.TemporaryDirectory() as tmp:
         tmp = Path(tmp)
         if not args.no_build_bench:

@@ -130,6 +130,9 @@ def test_a_build_with_an_address_names_it_in_links_and_the_sitemap(addressed_sit
     assert 'href="/guide/assets/stylesheets/' in (addressed_site / "404.html").read_text(encoding="utf-8")
     text = [p for p in addressed_site.rglob("*") if p.suffix in {".html", ".xml", ".js", ".json"} or p.name == "_headers"]
     assert not [p.name for p in text if "127.0.0.1" in p.read_text(encoding="utf-8", errors="replace")]
+    # The committed deploy files (made from a build without an address) allow every inline script of it.
+    hashes = set(re.findall(r"'sha256-[^']+'", (addressed_site / "_headers").read_text(encoding="utf-8")))
+    assert hashes and hashes <= set(re.findall(r"'sha256-[^']+'", (ROOT / "deploy" / "nginx.conf").read_text(encoding="utf-8")))
 
 
 def test_copy_link_gives_the_public_address(browser, addressed_site):

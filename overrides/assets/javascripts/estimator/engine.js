@@ -1,12 +1,12 @@
 // Talking to the Pyodide worker (worker.js): starting it, following its download, asking it things, and
 // never leaving it broken.
 //
-// One worker per tab, kept across Material's instant navigation. On a full load it is created once the
-// page has loaded, and downloads at once (network, no CPU to speak of). It starts Python only when told
-// to: once the page's own work after loading has settled (an idle moment with nothing queued), at the
-// client's first touch of the form, or `limits.settleMaxMs` after load, whichever comes first. Starting
-// Python takes both cores of a phone for a moment; started earlier, it slowed the page's own scripts two
-// to three times (README, "The estimator page"). The protocol is worker.js's.
+// One worker per tab, kept across Material's instant navigation. It is created, downloads and starts
+// Python once the page's own work after loading has settled (two idle moments in a row with nothing
+// queued), at the client's first touch of the form, or `limits.settleMaxMs` after load, whichever comes
+// first. The worker's download and start take CPU on a phone's two cores (decoding, parsing Pyodide's
+// JavaScript, compiling WebAssembly, starting Python); begun at load, they slowed the page's own scripts
+// several times under Lighthouse (README, "The estimator page"). The protocol is worker.js's.
 //
 // The watchdog judges progress, not time: a download that keeps arriving is never cut off; a download
 // with no bytes for `limits.stallMs`, a start that has not finished `limits.startMs` after the files
@@ -24,9 +24,11 @@ export const limits = {
   settleMaxMs: 3000, // the longest wait after load for the page to settle before Python starts anyway
 };
 
-// When Python may start: "settled" (the rule kept, see README), or "load" and "interaction" (the other
-// candidates measured; a settings field `start` selects one, for bench/first_visit.py and bench/site.py).
-const RULES = new Set(["settled", "load", "interaction"]);
+// When the worker is created and when Python starts: "settled" (the rule kept: both once the page has
+// settled), or the other candidates measured (README; a settings field `start` selects one, for
+// bench/first_visit.py and bench/site.py): "load" (both at load), "download-early" (the download at load,
+// Python once settled), "interaction" (both at the first touch of the form or `limits.settleMaxMs` after load).
+const RULES = new Set(["settled", "load", "download-early", "interaction"]);
 
 export const engine = {
   worker: null,
@@ -71,17 +73,26 @@ export function start(settingsJSON) {
     if (RULES.has(rule)) engine.rule = rule;
   } catch { /* the default rule */ }
   engine.state = "downloading";
-  whenAllowed();
+  afterLoad(() => {
+    // "download-early": the worker downloads from load on and starts Python once the page has settled.
+    if (engine.rule === "load" || engine.rule === "download-early") launch();
+    if (engine.rule === "load") allow();
+    else whenSettled(allow);
+  });
+}
+
+// After the load event's own work; and not later than `limits.loadWaitMs` should some file hold it up.
+// At once after Material's instant navigation (the document is long loaded).
+function afterLoad(then) {
   if (document.readyState === "complete") {
-    launch();
+    then();
     return;
   }
-  // After the load event's own work; and not later than `limits.loadWaitMs` should some file hold it up.
-  let launched = false;
+  let done = false;
   const once = () => {
-    if (launched) return;
-    launched = true;
-    launch();
+    if (done) return;
+    done = true;
+    then();
   };
   window.addEventListener("load", () => setTimeout(once, 0), { once: true });
   setTimeout(once, limits.loadWaitMs);
@@ -91,47 +102,42 @@ export function start(settingsJSON) {
 
 const QUIET_IDLE_MS = 40; // an idle period this long means nothing is queued (Chromium gives at most 50)
 
+// Python may start: the worker is created now if it was not yet, and told so.
 function allow() {
   if (engine.allowed) return;
   engine.allowed = true;
-  engine.worker?.postMessage({ type: "start" });
+  if (engine.worker) engine.worker.postMessage({ type: "start" });
+  else if (engine.state === "downloading") launch();
 }
 
-// Resolves after load once two idle periods in a row had nothing queued: the page's own scripts (Material,
-// the search, the copy-link buttons added while idle, the estimator's first drawing) have run.
-function settled(resolve) {
+// Calls `then` once two idle periods in a row had nothing queued (the page's own scripts: Material, the
+// search, the copy-link buttons added while idle, the estimator's first drawing, have run), at the client's
+// first touch of the form, or `limits.settleMaxMs` after load, whichever comes first ("interaction": the
+// touch or that wait only).
+function whenSettled(then) {
+  let called = false;
+  const once = () => {
+    if (called) return;
+    called = true;
+    for (const type of TOUCH) document.removeEventListener(type, touched, true);
+    then();
+  };
+  const touched = (event) => event.target?.closest?.("#estimator") && once();
+  const TOUCH = ["pointerdown", "keydown", "input"];
+  for (const type of TOUCH) document.addEventListener(type, touched, true);
+  setTimeout(once, limits.settleMaxMs);
+  if (engine.rule === "interaction") return;
   if (typeof requestIdleCallback !== "function") {
-    setTimeout(resolve, 500);
+    setTimeout(once, 500);
     return;
   }
   let quiet = 0;
   const check = (deadline) => {
     quiet = deadline.timeRemaining() >= QUIET_IDLE_MS ? quiet + 1 : 0;
-    if (quiet >= 2) resolve();
-    else requestIdleCallback(check);
+    if (quiet >= 2) once();
+    else if (!called) requestIdleCallback(check);
   };
   requestIdleCallback(check);
-}
-
-function whenAllowed() {
-  if (engine.rule === "load") {
-    allow();
-    return;
-  }
-  // The client's first touch of the form: they want figures now.
-  const touched = (event) => {
-    if (!event.target?.closest?.("#estimator")) return;
-    for (const type of TOUCH) document.removeEventListener(type, touched, true);
-    allow();
-  };
-  const TOUCH = ["pointerdown", "keydown", "input"];
-  for (const type of TOUCH) document.addEventListener(type, touched, true);
-  const afterLoad = () => {
-    setTimeout(allow, limits.settleMaxMs);
-    if (engine.rule === "settled") settled(allow);
-  };
-  if (document.readyState === "complete") afterLoad();
-  else window.addEventListener("load", afterLoad, { once: true });
 }
 
 // ---- the worker ----------------------------------------------------------------------------------------------
@@ -240,7 +246,7 @@ export function restart(reason) {
   engine.state = "restarting";
   end();
   notify();
-  allow();
+  engine.allowed = true;
   launch();
 }
 
@@ -250,7 +256,7 @@ export function retry() {
   engine.failure = null;
   engine.restartedAt = [];
   engine.state = "downloading";
-  allow();
+  engine.allowed = true; // the client asked: no waiting
   notify();
   launch();
 }
