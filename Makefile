@@ -28,6 +28,7 @@ lint: setup
 	$(PYTHON) ../shared/tools/originality.py docs estimator/data overrides
 
 bench: setup chromium build
+	$(BIN)/python bench/first_visit.py
 	$(BIN)/python bench/engine.py
 	$(BIN)/python bench/page.py
 	$(BIN)/python bench/phone.py

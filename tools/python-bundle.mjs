@@ -8,9 +8,10 @@
 // - python_stdlib.zip: the standard library trimmed to the modules that Pyodide's start and the estimator
 //   import, found by tracing `sys.modules` in a fresh Pyodide after the worker's own steps
 //   (tools/exercise_estimator.py calls everything the worker calls, on inputs that reach every part of the
-//   engine). Each module is compiled to bytecode without docstrings (optimize=2): Python then starts
-//   without compiling source, which took longer than downloading the bytecode (README, "The estimator
-//   page"). The worker passes it as loadPyodide({stdLibURL}).
+//   engine). Each module is compiled to bytecode without docstrings (optimize=2) and without line numbers:
+//   Python then starts without compiling source, which took longer than downloading the bytecode, and the
+//   bytecode weighs what the source did (README, "The estimator page"). The worker passes it as
+//   loadPyodide({stdLibURL}).
 // - bundle.json: what the MkDocs hook (overrides/hooks/estimator_page.py) and the tests read: sizes,
 //   hashes, the traced module list, the wheels it was made from and the lock file's `info`.
 //
@@ -35,7 +36,7 @@ if (!wheels.some((name) => name.startsWith("estimator-"))) {
 
 // Zip writing, shared by both files (runs in the builder's Python, the same version the page runs).
 const ZIP_TOOLS = `
-import importlib.util, importlib._bootstrap_external as external, sys, zipfile
+import importlib.util, importlib._bootstrap_external as external, sys, types, zipfile
 
 STDLIB = f"/lib/python{sys.version_info.major}{sys.version_info.minor}.zip/"
 SITE_PACKAGES = f"/lib/python{sys.version_info.major}.{sys.version_info.minor}/site-packages/"
@@ -46,9 +47,20 @@ def add(out, name, data):
     info.external_attr = 0o644 << 16
     out.writestr(info, data, compresslevel=9)
 
-def bytecode(source, name, optimize):
+def without_lines(code):
+    """\`code\` with a line table that says "no location" for every instruction: line tables are a third of
+    the library's bytecode once compressed (they compress badly), and in the worker nobody reads a
+    traceback of the standard library. Tracebacks then show "line None" for those frames."""
+    units = len(code.co_code) // 2
+    table = b"\\xff" * (units // 8) + (bytes([0x80 | 15 << 3 | units % 8 - 1]) if units % 8 else b"")
+    consts = tuple(without_lines(c) if isinstance(c, types.CodeType) else c for c in code.co_consts)
+    return code.replace(co_linetable=table, co_consts=consts)
+
+def bytecode(source, name, optimize, lines=True):
     # Named by where the module will be in Pyodide's file system, as a source file would be (tracebacks).
     code = compile(source, name, "exec", dont_inherit=True, optimize=optimize)
+    if not lines:
+        code = without_lines(code)
     return external._code_to_hash_pyc(code, importlib.util.source_hash(source), checked=False)
 `;
 
@@ -108,7 +120,7 @@ builder.globals.set("traced_files", builder.toPy(files));
 builder.runPython(`
 with zipfile.ZipFile("/build/python_stdlib.zip") as source, zipfile.ZipFile("/build/trimmed.zip", "w") as out:
     for name in sorted(traced_files):
-        add(out, name + "c", bytecode(source.read(name), STDLIB + name, 2))
+        add(out, name + "c", bytecode(source.read(name), STDLIB + name, 2, lines=False))
 `);
 const stdlib = builder.FS.readFile("/build/trimmed.zip");
 

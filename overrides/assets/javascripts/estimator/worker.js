@@ -107,10 +107,12 @@ class Progress {
     return sum;
   }
 
+  // Counts `n` more decoded bytes of `url`; returns the share of it that has arrived.
   add(url, n) {
     const file = this.files.get(url);
     if (file) file.got += n;
     this.report(false);
+    return file ? file.got / file.raw : 0;
   }
 
   done(url) {
@@ -129,8 +131,13 @@ class Progress {
 
 // Fetch `url`, counting its bytes as they arrive. `response` resolves as soon as the headers are in, with a
 // clone taken before reading (its body streams as the bytes arrive; the browser's own handling of the
-// response, such as caching the compiled WebAssembly, is that of a plain fetch); `done` once all arrived.
+// response, such as caching the compiled WebAssembly, is that of a plain fetch); `nearly` once most of it
+// has arrived (`NEARLY`); `done` once all of it has.
+const NEARLY = 0.85;
+
 function download(url, progress) {
+  let nearlyThere;
+  const nearly = new Promise((resolve) => (nearlyThere = resolve));
   const fetched = fetch(url).catch((error) => { throw new NetworkError(String(error && error.message || error)); })
     .then((response) => {
       if (!response.ok || !response.body) throw new NetworkError(`HTTP ${response.status} for ${url}`);
@@ -143,22 +150,24 @@ function download(url, progress) {
       for (;;) {
         const { done: end, value } = await reader.read();
         if (end) break;
-        progress.add(url, value.byteLength);
+        if (progress.add(url, value.byteLength) >= NEARLY) nearlyThere();
       }
     } catch (error) {
       throw new NetworkError(String(error && error.message || error));
     }
     progress.done(url);
+    nearlyThere();
   });
   response.catch(() => {});
-  done.catch(() => {});
-  return { response, done };
+  done.catch(() => nearlyThere());
+  return { response, done, nearly };
 }
 
 // One file after the other, in the order Python needs them, so that each is usable as early as possible
 // on a slow link (all at once, they would share the link and all arrive at the end): the WebAssembly first
 // (compiled as it streams in, once Python may start), then the library (Python starts as soon as it is in),
-// then the estimator (unpacked once Python runs).
+// then the estimator (unpacked once Python runs). Each is asked for when most of the one before has
+// arrived, so that the link does not idle for a round trip between them.
 function downloadInTurn(urls, progress) {
   const files = [];
   let previous = Promise.resolve();
@@ -168,7 +177,7 @@ function downloadInTurn(urls, progress) {
     file.response.catch(() => {});
     file.done.catch(() => {});
     files.push(file);
-    previous = file.done;
+    previous = started.then((d) => d.nearly);
   }
   return files;
 }
