@@ -95,8 +95,11 @@ def preview_precompress():
 
 
 def estimator_visit(page, url: str) -> float:
+    """Time to the first figure by Python; infinity when the page gave up (an older build's watchdog)."""
     page.goto(url + "estimate/", wait_until="commit")
-    page.wait_for_selector("#estimator[data-source=python]", timeout=TIMEOUT_MS)
+    page.wait_for_selector("#estimator:is([data-source=python], [data-engine=failed])", timeout=TIMEOUT_MS)
+    if page.get_attribute("#estimator", "data-source") != "python":
+        return float("inf")
     return page.evaluate("performance.getEntriesByName('estimator:first-estimate')[0].duration")
 
 
@@ -121,6 +124,10 @@ def one_run(p, server: ThrottledServer, url: str, visit, cpu: float) -> dict:
             server.reset()
             ms = visit(page, url)
             sent = server.sent
+            if ms == float("inf"):
+                result[name] = {"ms": ms, "bytes": sent, "versioned_bytes": 0}
+                page.close()
+                break  # the page gave up: no second visit to speak of
             requests = list(server.requests)
             result[name] = {"ms": ms, "bytes": sent,
                             "versioned_bytes": sum(n for path, status, n in requests if VERSIONED.match(path) and status == 200)}
@@ -169,9 +176,11 @@ def measure(site: Path, profiles: list[str], runs: int, start_rule: str | None, 
                     for name, visit in (("estimator", estimator_visit), ("bare", bare_visit)):
                         run = one_run(p, server, url, visit, cpu)
                         runs_of[name].append(run)
+                        second = run.get("second")
                         print(f"  {label} run {i + 1} {name}: first {run['first']['ms'] / 1000:.2f} s, "
-                              f"{run['first']['bytes'] / 1e6:.2f} MB; second {run['second']['ms'] / 1000:.2f} s, "
-                              f"versioned {run['second']['versioned_bytes']:,} B", file=sys.stderr, flush=True)
+                              f"{run['first']['bytes'] / 1e6:.2f} MB"
+                              + (f"; second {second['ms'] / 1000:.2f} s, versioned {second['versioned_bytes']:,} B" if second
+                                 else " (the page gave up)"), file=sys.stderr, flush=True)
             finally:
                 server.stop()
             results[key] = {"label": label, **{name: summary(r) for name, r in runs_of.items()}}
@@ -179,10 +188,10 @@ def measure(site: Path, profiles: list[str], runs: int, start_rule: str | None, 
 
 
 def summary(runs: list[dict]) -> dict:
-    med = lambda key, visit="first": statistics.median(r[visit][key] for r in runs)  # noqa: E731
+    med = lambda key, visit="first": statistics.median(r[visit][key] for r in runs if visit in r) if any(visit in r for r in runs) else float("inf")  # noqa: E731
     return {"first_ms": med("ms"), "first_bytes": med("bytes"), "second_ms": med("ms", "second"),
-            "second_versioned_bytes": max(r["second"]["versioned_bytes"] for r in runs),
-            "runs": runs}
+            "second_versioned_bytes": max((r["second"]["versioned_bytes"] for r in runs if "second" in r), default=0),
+            "gave_up": sum(r["first"]["ms"] == float("inf") for r in runs), "runs": runs}
 
 
 def main() -> int:
@@ -213,7 +222,8 @@ def main() -> int:
         print(f"  {r['label']:20} | {page['first_ms'] / 1000:6.2f} s, {page['first_bytes'] / 1e6:5.2f} MB | "
               f"{bare['first_ms'] / 1000:6.2f} s, {bare['first_bytes'] / 1e6:5.2f} MB | "
               f"{page['first_ms'] / bare['first_ms']:.2f} (target ≤ 0.8), {page['first_bytes'] / bare['first_bytes']:.2f} | "
-              f"{page['second_ms'] / 1000:.2f} s, {bare['second_ms'] / 1000:.2f} s, {page['second_versioned_bytes']:,} B")
+              f"{page['second_ms'] / 1000:.2f} s, {bare['second_ms'] / 1000:.2f} s, {page['second_versioned_bytes']:,} B"
+              + (f"; the estimator page gave up {page['gave_up']} of {args.runs} times" if page["gave_up"] else ""))
     return 0
 
 
