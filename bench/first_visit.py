@@ -198,7 +198,7 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--profiles", default="fast,slow", help="fast (9 Mbit/s, 40 ms), slow (1.6 Mbit/s, 150 ms)")
     parser.add_argument("--runs", type=int, default=5)
-    parser.add_argument("--start", choices=("settled", "load", "download-early", "interaction"),
+    parser.add_argument("--start", choices=("settled", "load", "idle", "interaction"),
                         help="when the worker downloads and starts Python (engine.js)")
     parser.add_argument("--site", type=Path, default=SITE, help="a built site (default: site/)")
     parser.add_argument("--gzip-only", action="store_true", help="serve no brotli (as the site was served before)")

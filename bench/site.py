@@ -18,7 +18,7 @@ them), so that a figure can be traced to its cause.
 Run after `make build`: `.venv/bin/python bench/site.py` (make bench does). Writes bench/results/site.json.
     .venv/bin/python bench/site.py --pages estimate --runs 3 --no-build-bench
     .venv/bin/python bench/site.py --pages estimate --start load   # another rule for when Python starts
-    .venv/bin/python bench/site.py --compare-starts load,download-early,settled,interaction --runs 5
+    .venv/bin/python bench/site.py --compare-starts load,settled,idle,interaction --runs 5
     .venv/bin/python bench/site.py --pages estimate,guide --site /tmp/old/site --no-build-bench  # an older build
 """
 
@@ -241,12 +241,12 @@ def main():
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--pages", default=",".join(PAGES), help=f"some of {', '.join(PAGES)}")
     parser.add_argument("--runs", type=int, default=RUNS)
-    parser.add_argument("--start", choices=("settled", "load", "download-early", "interaction"),
+    parser.add_argument("--start", choices=("settled", "load", "idle", "interaction"),
                         help="when the estimator starts Python")
     parser.add_argument("--no-build-bench", action="store_true", help="Lighthouse only")
     parser.add_argument("--site", type=Path, default=SITE, help="another built site (an older build, say)")
     parser.add_argument("--compare-starts", help="rules for when the estimator starts Python, compared interleaved "
-                        "(e.g. load,download-early,settled,interaction); nothing else is measured")
+                        "(e.g. load,settled,idle,interaction); nothing else is measured")
     args = parser.parse_args()
     RUNS = args.runs
     pages = {name: PAGES[name] for name in args.pages.split(",")}

@@ -13,7 +13,8 @@ waits out the link's round trip, as on a phone's connection.
 
 Used by bench/first_visit.py and the browser tests of the progress and the watchdog.
 `ThrottledServer(directory, mbit, rtt_ms).start()` runs it on a thread; `.sent` counts the bytes sent
-(headers included) and `.requests` records (path, status, bytes) for each response. `.stall(suffix, after)`
+(headers included, as they leave) and `.requests` records (path, status, bytes) for each response
+(the bytes of a response, whether or not all of them were sent). `.stall(suffix, after)`
 makes the next response whose path ends with `suffix` stop after `after` bytes, as a connection that dies
 without closing does, until `.release()`.
 """
@@ -48,7 +49,7 @@ class Link:
         self.lock = asyncio.Lock()
 
     async def send(self, writer: asyncio.StreamWriter, data: bytes, stall_at: int | None = None,
-                   released: asyncio.Event | None = None) -> None:
+                   released: asyncio.Event | None = None, sent=lambda n: None) -> None:
         for at in range(0, len(data), SLICE):
             if stall_at is not None and at >= stall_at:
                 await released.wait()
@@ -61,6 +62,7 @@ class Link:
             await asyncio.sleep(max(0.0, done - time.monotonic()))
             writer.write(piece)
             await writer.drain()
+            sent(len(piece))
 
 
 class ThrottledServer:
@@ -110,6 +112,9 @@ class ThrottledServer:
         self.thread.join(timeout=10)
         self.loop.close()
 
+    def count(self, n: int) -> None:
+        self.sent += n
+
     def reset(self) -> None:
         self.sent = 0
         self.requests = []
@@ -140,13 +145,12 @@ class ThrottledServer:
                 lines = [f"HTTP/1.1 {status} {'OK' if status == 200 else 'Other'}"]
                 lines += [f"{name}: {value}" for name, value in response_headers]
                 data = ("\r\n".join(lines) + "\r\n\r\n").encode("latin-1") + (b"" if method == "HEAD" else body)
-                self.sent += len(data)
                 path = urlsplit(target).path
                 self.requests.append((path, status, len(data)))
                 stall = next((s for s in self.stalls if path.endswith(s[0])), None)
                 if stall:
                     self.stalls.remove(stall)
-                await self.link.send(writer, data, stall[1] if stall else None, self.released)
+                await self.link.send(writer, data, stall[1] if stall else None, self.released, self.count)
                 if headers.get("connection", "").lower() == "close":
                     break
         except (asyncio.IncompleteReadError, ConnectionError, asyncio.CancelledError):

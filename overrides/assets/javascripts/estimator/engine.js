@@ -1,12 +1,12 @@
 // Talking to the Pyodide worker (worker.js): starting it, following its download, asking it things, and
 // never leaving it broken.
 //
-// One worker per tab, kept across Material's instant navigation. It is created, downloads and starts
-// Python once the page's own work after loading has settled (two idle moments in a row with nothing
-// queued), at the client's first touch of the form, or `limits.settleMaxMs` after load, whichever comes
-// first. The worker's download and start take CPU on a phone's two cores (decoding, parsing Pyodide's
-// JavaScript, compiling WebAssembly, starting Python); begun at load, they slowed the page's own scripts
-// several times under Lighthouse (README, "The estimator page"). The protocol is worker.js's.
+// One worker per tab, kept across Material's instant navigation. It is created once the page has loaded
+// and downloads at once (network, little CPU), but starts Python (compiling WebAssembly, starting the
+// interpreter, importing the estimator: both cores of a phone for a moment) only once the page's own work
+// after loading has settled (two idle moments in a row with nothing queued), at the client's first touch
+// of the form, or `limits.settleMaxMs` after load, whichever comes first: started at load, Python slowed
+// the page's own scripts two to three times (README, "The estimator page"). The protocol is worker.js's.
 //
 // The watchdog judges progress, not time: a download that keeps arriving is never cut off; a download
 // with no bytes for `limits.stallMs`, a start that has not finished `limits.startMs` after the files
@@ -24,11 +24,11 @@ export const limits = {
   settleMaxMs: 3000, // the longest wait after load for the page to settle before Python starts anyway
 };
 
-// When the worker is created and when Python starts: "settled" (the rule kept: both once the page has
-// settled), or the other candidates measured (README; a settings field `start` selects one, for
-// bench/first_visit.py and bench/site.py): "load" (both at load), "download-early" (the download at load,
-// Python once settled), "interaction" (both at the first touch of the form or `limits.settleMaxMs` after load).
-const RULES = new Set(["settled", "load", "download-early", "interaction"]);
+// When the worker downloads and when Python starts: "settled" (the rule kept: the download from load on,
+// Python once the page has settled), or the other candidates measured (README; a settings field `start`
+// selects one, for bench/first_visit.py and bench/site.py): "load" (both at load), "idle" (both once the
+// page has settled), "interaction" (both at the first touch of the form or `limits.settleMaxMs` after load).
+const RULES = new Set(["settled", "load", "idle", "interaction"]);
 
 export const engine = {
   worker: null,
@@ -74,8 +74,9 @@ export function start(settingsJSON) {
   } catch { /* the default rule */ }
   engine.state = "downloading";
   afterLoad(() => {
-    // "download-early": the worker downloads from load on and starts Python once the page has settled.
-    if (engine.rule === "load" || engine.rule === "download-early") launch();
+    // The worker downloads from load on ("load", "settled"); Python starts at once ("load") or once the page
+    // has settled; the other rules create the worker only then.
+    if (engine.rule === "load" || engine.rule === "settled") launch();
     if (engine.rule === "load") allow();
     else whenSettled(allow);
   });
