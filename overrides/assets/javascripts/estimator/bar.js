@@ -68,29 +68,38 @@ export class SummaryBar {
     const meter = this.meter;
     if (!meter) return;
     if (!bytes) {
-      meter.hidden = true;
+      if (!meter.hidden) meter.hidden = true;
       // The preparation is over (the status line says how): its sentence is not left in the live region.
       if (this.said && this.announcer.textContent === this.said) setText(this.announcer, "");
       this.said = "";
       return;
     }
-    meter.hidden = false;
+    // Only what changed is written: each write of an attribute is style work on a page of 2,600 elements.
+    const set = (name, value) => {
+      if (value === null) meter.removeAttribute(name);
+      else if (meter.getAttribute(name) !== value) meter.setAttribute(name, value);
+    };
+    if (meter.hidden) meter.hidden = false;
     if (starting) {
-      meter.removeAttribute("aria-valuenow");
-      meter.setAttribute("aria-valuetext", "準備中");
-      meter.dataset.stage = "starting";
-      this.meterFill.style.width = "";
+      set("aria-valuenow", null);
+      set("aria-valuetext", "準備中");
+      set("data-stage", "starting");
+      this.fillTo("");
       setText(this.meterLabel, "計算の準備中");
       return;
     }
     const percent = bytes.total ? Math.min(100, Math.floor((100 * bytes.received) / bytes.total)) : 0;
     const mb = (n) => (n / 1e6).toFixed(1);
     const text = `読み込み中 ${mb(bytes.received)} / ${mb(bytes.total)} MB`;
-    delete meter.dataset.stage;
-    meter.setAttribute("aria-valuenow", String(percent));
-    meter.setAttribute("aria-valuetext", `${text}（${percent}%）`);
-    this.meterFill.style.width = `${percent}%`;
+    set("data-stage", null);
+    set("aria-valuenow", String(percent));
+    set("aria-valuetext", `${text}（${percent}%）`);
+    this.fillTo(`${percent}%`);
     setText(this.meterLabel, text);
+  }
+
+  fillTo(width) {
+    if (this.meterFill.style.width !== width) this.meterFill.style.width = width;
   }
 
   // Tell screen readers `sentence` once the client has paused; a newer sentence replaces a pending one.

@@ -102,8 +102,8 @@ export class Estimator {
       }
       return;
     }
-    this.slot("fallback").hidden = true;
-    delete root.dataset.failure;
+    if (!this.slot("fallback").hidden) this.slot("fallback").hidden = true;
+    if (root.dataset.failure) delete root.dataset.failure;
     if (engine.state === "restarting") {
       root.dataset.engine = "restarting";
       this.restarted = true;
@@ -122,9 +122,10 @@ export class Estimator {
       else this.pump();
       return;
     }
-    // Downloading, then starting: the bar shows the progress; the status line says so once.
-    root.dataset.engine = "loading";
-    this.slot("status").hidden = false;
+    // Downloading, then starting: the bar shows the progress; screen readers are told once. Written only
+    // when changed (a progress message comes every 100 ms; data-engine is matched by the page's CSS).
+    if (root.dataset.engine !== "loading") root.dataset.engine = "loading";
+    if (this.slot("status").hidden) this.slot("status").hidden = false;
     if (!this.announcedLoading) {
       this.announcedLoading = true;
       this.bar.say(LOADING_TEXT);
