@@ -8,19 +8,19 @@ export NO_MKDOCS_2_WARNING := 1
 export DISABLE_MKDOCS_2_WARNING := true
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: serve build test test-fast lint bench setup chromium clean snapshot
+.PHONY: serve build test test-fast lint bench setup chromium clean python stdlib-record
 
-serve: setup wheels
+serve: setup wheels python
 	$(BIN)/mkdocs serve -a 127.0.0.1:8000 --livereload
 
-build: setup wheels snapshot
+build: setup wheels python
 	$(BIN)/mkdocs build --strict
 
 test: setup chromium build lint pyodide-test-wheels
 	$(BIN)/python -m pytest tests
 
 # Engine tests only (CPython and Pyodide under Node), no browser and no site build.
-test-fast: setup pyodide-test-wheels
+test-fast: setup python pyodide-test-wheels
 	$(BIN)/python -m pytest tests/engine tests/test_engine_in_pyodide.py
 
 lint: setup
@@ -29,6 +29,7 @@ lint: setup
 	$(PYTHON) tools/structure_check.py site
 
 bench: setup chromium build
+	$(BIN)/python bench/first_visit.py
 	$(BIN)/python bench/engine.py
 	$(BIN)/python bench/page.py
 	$(BIN)/python bench/phone.py
@@ -54,11 +55,16 @@ wheels: $(VENV)/.stamp $(filter-out estimator/data/search.toml estimator/data/ma
 	$(BIN)/pip download --quiet --no-deps --only-binary=:all: --dest build/wheels jpholiday==1.0.3
 	touch $@
 
-# The Pyodide memory snapshot the estimator page restores instead of booting Python (tools/make-snapshot.mjs).
-snapshot: build/snapshot/snapshot.json
+# What the estimator page's worker downloads besides Pyodide's runtime (tools/python-bundle.mjs): the
+# standard library trimmed to what Pyodide's start and the estimator import, and the estimator's bytecode.
+python: build/python/bundle.json
 
-build/snapshot/snapshot.json: wheels node_modules/.stamp tools/make-snapshot.mjs overrides/assets/javascripts/estimator/snapshot.mjs
-	node tools/make-snapshot.mjs build/wheels build/snapshot
+build/python/bundle.json: wheels node_modules/.stamp tools/python-bundle.mjs tools/exercise_estimator.py
+	node tools/python-bundle.mjs build/wheels build/python
+
+# After the trimmed library grew by more than 10 % (tests/site/test_trimmed_stdlib.py): record why.
+stdlib-record: python
+	$(BIN)/python tools/record_stdlib.py "$(REASON)"
 
 # Debian's chromium and Japanese fonts for the browser tests; Java for the Nu Html Checker (npm vnu-jar).
 chromium:

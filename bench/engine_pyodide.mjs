@@ -1,22 +1,23 @@
-// Engine speed inside Pyodide under Node: start-to-first-estimate and full-catalog estimates per second.
-// Usage: node bench/engine_pyodide.mjs <wheel dir> <request json file> <repeats>
+// Engine speed inside Pyodide under Node, set up as the page's worker sets it up (the trimmed library and
+// the estimator's bytecode, `make python`): full-catalog estimates per second.
+// Usage: node bench/engine_pyodide.mjs <python dir> <request json file> <repeats>
 // Prints one JSON line. Run by bench/engine.py, which also runs the CPython side for the ratio.
-import { readFileSync, readdirSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import { join, resolve, dirname } from "node:path";
 import { fileURLToPath } from "node:url";
 import { performance } from "node:perf_hooks";
 import { loadPyodide } from "pyodide";
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), "..");
-const [wheelDir, requestFile, repeats] = process.argv.slice(2);
+const [pythonDir, requestFile, repeats] = process.argv.slice(2);
 const request = readFileSync(requestFile, "utf8");
+const bundle = JSON.parse(readFileSync(join(pythonDir, "bundle.json"), "utf8"));
 
 const started = performance.now();
-const pyodide = await loadPyodide({ indexURL: join(root, "node_modules", "pyodide") + "/" });
+const pyodide = await loadPyodide({ indexURL: join(root, "node_modules", "pyodide") + "/",
+  stdLibURL: join(pythonDir, bundle.stdlib.file), lockFileContents: { info: bundle.lock_info, packages: {} } });
 const booted = performance.now();
-for (const name of readdirSync(wheelDir).filter((n) => /^(estimator|jpholiday)-.*\.whl$/.test(n))) {
-  pyodide.unpackArchive(new Uint8Array(readFileSync(join(wheelDir, name))), "wheel");
-}
+pyodide.unpackArchive(new Uint8Array(readFileSync(join(pythonDir, bundle.app.file))), "zip");
 const estimate = pyodide.runPython("from estimator.browser import estimate_json; estimate_json");
 estimate(request);
 const firstEstimate = performance.now();

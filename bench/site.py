@@ -12,11 +12,19 @@
    (with unique ids), alternating, median of 3: the time ratio against the content ratio (linear or better
    means time ratio ≤ content ratio).
 
+Each Lighthouse run's long tasks are printed (script, start, duration, as Lighthouse's simulation gives
+them), so that a figure can be traced to its cause.
+
 Run after `make build`: `.venv/bin/python bench/site.py` (make bench does). Writes bench/results/site.json.
+    .venv/bin/python bench/site.py --pages estimate --runs 3 --no-build-bench
+    .venv/bin/python bench/site.py --pages estimate --start load   # another rule for when Python starts
+    .venv/bin/python bench/site.py --compare-starts load,settled,idle,interaction --runs 5
+    .venv/bin/python bench/site.py --pages estimate,guide --site /tmp/old/site --no-build-bench  # an older build
 """
 
 from __future__ import annotations
 
+import argparse
 import importlib.util
 import json
 import os
@@ -64,14 +72,28 @@ def lighthouse(url: str) -> dict:
                    if ref["weight"] > 0 and (report["audits"][ref["id"]].get("score") is not None)
                    and report["audits"][ref["id"]]["score"] < 1})
     audits = report["audits"]
+    long_tasks = [(short(item.get("url", "")), round(item.get("startTime", 0)), round(item.get("duration", 0)))
+                  for item in (audits.get("long-tasks", {}).get("details") or {}).get("items", [])]
     return {**scores, "tbt": audits["total-blocking-time"]["numericValue"],
-            "lcp": audits["largest-contentful-paint"]["numericValue"], "lost": lost}
+            "lcp": audits["largest-contentful-paint"]["numericValue"], "lost": lost, "long_tasks": long_tasks}
+
+
+def short(url: str) -> str:
+    """A script's URL as its file name (the page itself as "page"), for the long-task lines."""
+    name = url.split("?")[0].rstrip("/").rsplit("/", 1)[-1]
+    return name if "." in name else ("page" if url.startswith("http") else url or "(unattributed)")
 
 
 def median_run(url: str) -> dict:
-    runs = [lighthouse(url) for _ in range(RUNS)]
+    runs = []
+    for _ in range(RUNS):
+        run = lighthouse(url)
+        runs.append(run)
+        tasks = ", ".join(f"{name} @{start} {duration} ms" for name, start, duration in run["long_tasks"]) or "none"
+        print(f"    run: perf {run['performance']:.2f}, TBT {run['tbt']:.0f} ms; long tasks: {tasks}", file=sys.stderr, flush=True)
     result = {key: statistics.median(r[key] for r in runs) for key in (*CATEGORIES, "tbt", "lcp")}
     result["lost"] = sorted({audit for r in runs for audit in r["lost"]})
+    result["runs"] = [{k: r[k] for k in ("performance", "tbt", "lcp", "long_tasks")} for r in runs]
     print(f"  {url}: " + " / ".join(f"{result[c]:.2f}" for c in CATEGORIES) + f", TBT {result['tbt']:.0f} ms, LCP {result['lcp']:.0f} ms",
           file=sys.stderr, flush=True)
     return result
@@ -103,12 +125,55 @@ def bare_material_site(tmp: Path) -> Path:
     return project / "site"
 
 
-def lighthouse_bench(tmp: Path) -> dict:
-    site_server, site_url = preview.host_server(SITE)
+def compare_starts(tmp: Path, rules: list[str]) -> dict:
+    """The estimator page with each rule for when Python starts, and its bare twin, interleaved run by run
+    (so that every rule sees the same machine load), RUNS runs each: median performance and TBT."""
+    servers = {rule: preview.host_server(served_site(tmp / rule, SITE, rule)) for rule in rules}
+    servers["bare twin"] = preview.host_server(bare_material_site(tmp))
+    runs = {name: [] for name in servers}
+    try:
+        for i in range(RUNS):
+            for name, (_, url) in servers.items():
+                run = lighthouse(url + PAGES["estimate"])
+                runs[name].append(run)
+                tasks = ", ".join(f"{n} @{s} {d} ms" for n, s, d in run["long_tasks"]) or "none"
+                print(f"    {name} run {i + 1}: perf {run['performance']:.2f}, TBT {run['tbt']:.0f} ms; long tasks: {tasks}",
+                      file=sys.stderr, flush=True)
+    finally:
+        for server, _ in servers.values():
+            server.shutdown()
+            server.server_close()
+    return {name: {"performance": statistics.median(r["performance"] for r in rs), "tbt": statistics.median(r["tbt"] for r in rs),
+                   "runs": [{k: r[k] for k in ("performance", "tbt", "lcp", "long_tasks")} for r in rs]}
+            for name, rs in runs.items()}
+
+
+def served_site(tmp: Path, site: Path, rule: str | None) -> Path:
+    """The built site as served: as it is, or a copy whose estimator page starts Python by `rule`
+    (engine.js), or a copy of an older build that wrote no precompressed files (its server compressed on
+    the fly), with them written now."""
+    if not rule and (site / "index.html.gz").is_file():
+        return site
+    copy = tmp / "site-served"
+    copy.parent.mkdir(parents=True, exist_ok=True)
+    shutil.copytree(site, copy)
+    spec = importlib.util.spec_from_file_location("precompress", ROOT / "overrides" / "hooks" / "precompress.py")
+    precompress = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(precompress)
+    page = copy / "estimate" / "index.html"
+    if rule:
+        html = page.read_text(encoding="utf-8")
+        page.write_text(html.replace("data-worker-settings='{", f"data-worker-settings='{{\"start\": \"{rule}\", ", 1), encoding="utf-8")
+    precompress.precompress(page.parent if (site / "index.html.gz").is_file() else copy)
+    return copy
+
+
+def lighthouse_bench(tmp: Path, pages: dict, start_rule: str | None = None, site: Path = SITE) -> dict:
+    site_server, site_url = preview.host_server(served_site(tmp, site, start_rule))
     bare_server, bare_url = preview.host_server(bare_material_site(tmp))
     results = {}
     try:
-        for name, path in PAGES.items():
+        for name, path in pages.items():
             results[name] = median_run(site_url + path)
             # Its bare twin right after it, so both see the same machine load.
             results[f"bare ({name})"] = median_run(bare_url + path)
@@ -172,18 +237,46 @@ def build_bench(tmp: Path) -> dict:
 
 
 def main():
+    global RUNS
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--pages", default=",".join(PAGES), help=f"some of {', '.join(PAGES)}")
+    parser.add_argument("--runs", type=int, default=RUNS)
+    parser.add_argument("--start", choices=("settled", "load", "idle", "interaction"),
+                        help="when the estimator starts Python")
+    parser.add_argument("--no-build-bench", action="store_true", help="Lighthouse only")
+    parser.add_argument("--site", type=Path, default=SITE, help="another built site (an older build, say)")
+    parser.add_argument("--compare-starts", help="rules for when the estimator starts Python, compared interleaved "
+                        "(e.g. load,settled,idle,interaction); nothing else is measured")
+    args = parser.parse_args()
+    RUNS = args.runs
+    pages = {name: PAGES[name] for name in args.pages.split(",")}
     if not (SITE / "_headers").is_file():
         sys.exit("site/ is not built: run `make build` first")
+    builds = None
+    if args.compare_starts:
+        with tempfile.TemporaryDirectory() as tmp:
+            compared = compare_starts(Path(tmp), args.compare_starts.split(","))
+        bare = compared["bare twin"]
+        print(f"\nLighthouse 13.5.0, mobile, the estimator page by rule for when Python starts, median of {RUNS}, interleaved:")
+        for name, r in compared.items():
+            print(f"  {name:15} performance {r['performance']:.2f} ({r['performance'] - bare['performance']:+.2f}), "
+                  f"TBT {r['tbt']:4.0f} ms ({r['tbt'] - bare['tbt']:+.0f} ms)")
+        out = ROOT / "bench" / "results"
+        out.mkdir(exist_ok=True)
+        (out / "site-starts.json").write_text(json.dumps(compared, indent=1), encoding="utf-8")
+        return
     with tempfile.TemporaryDirectory() as tmp:
         tmp = Path(tmp)
-        builds = build_bench(tmp)
-        print(f"mkdocs build --strict (median of {RUNS}): site {builds['plain_s']:.2f} s, FAQ x10 "
-              f"({builds['faq_headings'][0]} -> {builds['faq_headings'][1]} FAQ headings) {builds['faq10_s']:.2f} s: "
-              f"time x{builds['time_ratio']:.2f} for content x{builds['content_ratio']:.2f} "
-              f"({'linear or better' if builds['time_ratio'] <= builds['content_ratio'] else 'WORSE than linear'})", flush=True)
-        scores = lighthouse_bench(tmp)
-    print(f"\nLighthouse 13.5.0, mobile, median of {RUNS}  (perf / a11y / best practices / SEO, TBT ms, LCP ms)")
-    for name in PAGES:
+        if not args.no_build_bench:
+            builds = build_bench(tmp)
+            print(f"mkdocs build --strict (median of {RUNS}): site {builds['plain_s']:.2f} s, FAQ x10 "
+                  f"({builds['faq_headings'][0]} -> {builds['faq_headings'][1]} FAQ headings) {builds['faq10_s']:.2f} s: "
+                  f"time x{builds['time_ratio']:.2f} for content x{builds['content_ratio']:.2f} "
+                  f"({'linear or better' if builds['time_ratio'] <= builds['content_ratio'] else 'WORSE than linear'})", flush=True)
+        scores = lighthouse_bench(tmp, pages, args.start, args.site)
+    print(f"\nLighthouse 13.5.0, mobile, median of {RUNS}  (perf / a11y / best practices / SEO, TBT ms, LCP ms)"
+          + (f", estimator started by rule {args.start}" if args.start else ""))
+    for name in pages:
         ours, bare = scores[name], scores[f"bare ({name})"]
         line = " / ".join(f"{ours[c]:.2f}" for c in CATEGORIES)
         ratio = " / ".join(f"{ours[c] / bare[c]:.2f}" if bare[c] else "-" for c in CATEGORIES)
@@ -202,7 +295,8 @@ def main():
             print(f"            audits below 1: {', '.join(ours['lost'])}")
     out = ROOT / "bench" / "results"
     out.mkdir(exist_ok=True)
-    (out / "site.json").write_text(json.dumps({"build": builds, "lighthouse": scores}, indent=1), encoding="utf-8")
+    (out / "site.json").write_text(json.dumps({"build": builds, "lighthouse": scores, "start": args.start}, indent=1),
+                                   encoding="utf-8")
 
 
 if __name__ == "__main__":

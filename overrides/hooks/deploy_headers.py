@@ -6,8 +6,9 @@
   mkdocs-redirects pages one each, the estimator page one). The hashes are taken from the built HTML
   after every build, so they cannot go stale in `site/`;
 - a year-long immutable cache for files whose path changes with their content (Pyodide under its
-  version, the estimator's wheels and snapshot under their hash, Material's and Pagefind's hashed
-  files); everything else keeps the hosts' default, which revalidates (`max-age=0, must-revalidate`);
+  version, the estimator's trimmed standard library and bytecode under their hash, Material's and
+  Pagefind's hashed files); everything else keeps the hosts' default, which revalidates
+  (`max-age=0, must-revalidate`);
 - the `.wasm` and `.mjs` types and a few security headers.
 
 deploy/_headers and deploy/nginx.conf are committed copies for review and for nginx. Refresh them after
@@ -32,8 +33,7 @@ REVALIDATE = "no-cache"
 # one `*` per pattern, as Cloudflare Pages allows.
 VERSIONED = (
     "/assets/pyodide/*",
-    "/assets/estimator/wheels/*",
-    "/assets/estimator/snapshot/*",
+    "/assets/estimator/*",  # stdlib/<sha>/ and app/<sha>/ (overrides/hooks/estimator_page.py)
     "/assets/javascripts/bundle.*",
     "/assets/javascripts/workers/*",
     "/assets/stylesheets/main.*",
@@ -154,8 +154,13 @@ def render_nginx(hashes: list[str]) -> str:
         "        application/wasm wasm;",
         "        text/javascript mjs;",
         "    }",
+        "    # The build writes a .br and a .gz next to every text file and .wasm (overrides/hooks/precompress.py):",
+        "    # nginx sends them as they are. brotli_static needs the ngx_brotli module (Debian: libnginx-mod-http-brotli-static);",
+        "    # without it, remove that line and browsers get the .gz.",
+        "    gzip_static on;",
+        "    brotli_static on;",
         "    gzip on;",
-        "    gzip_types text/css text/javascript application/json application/wasm image/svg+xml text/xml;",
+        "    gzip_types text/css text/javascript application/json application/wasm image/svg+xml text/xml application/xml;",
         "",
         "    # Files whose path changes with their content: cache for a year.",
         "    location ~ \"" + "|".join(_pattern_regex(p) for p in VERSIONED) + "\" {",

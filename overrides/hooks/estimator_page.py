@@ -2,11 +2,13 @@
 
 - `on_page_context`: gives the template what it renders at build time, from the same Python code the
   browser runs: the task checklist from the catalog, the form's choices, and the default estimate
-  (the result panel shows it at first paint, marked as the default until Python in the browser takes over).
+  (the result panel shows it at first paint, marked as the default until Python in the browser takes over),
+  and where the worker finds Python (`assets`, read by partials/estimator/worker-settings.html).
 - `on_post_build`: copies into the site what the page's Web Worker loads, all from this repository:
-  the pinned Pyodide runtime (node_modules/pyodide), the estimator and jpholiday wheels (build/wheels,
-  `make wheels`) and, when `make snapshot` made one from those same wheels, the gzipped memory snapshot.
-  Runs under `mkdocs serve` too (a missing snapshot only means the page boots Python the normal way).
+  Pyodide's runtime from the pinned npm package (node_modules/pyodide: its JavaScript and WebAssembly,
+  not its full standard library), and the trimmed standard library and the estimator's bytecode that
+  `make python` builds from the wheels (build/python, tools/python-bundle.mjs).
+  Runs under `mkdocs serve` too.
 
 Every copied file sits under a versioned or content-hashed path, so a host can cache it for a year.
 """
@@ -15,6 +17,7 @@ from __future__ import annotations
 
 import datetime
 import hashlib
+import importlib.util
 import json
 import logging
 import shutil
@@ -37,43 +40,56 @@ log = logging.getLogger("mkdocs.hooks.estimator_page")
 PAGE = "estimate/index.md"
 ROOT = Path(__file__).resolve().parents[2]
 PYODIDE_DIR = ROOT / "node_modules" / "pyodide"
-PYODIDE_FILES = ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", "python_stdlib.zip", "pyodide-lock.json")
+# What the worker loads from the runtime; the standard library comes trimmed from build/python instead.
+PYODIDE_FILES = ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm")
+PYTHON_DIR = ROOT / "build" / "python"
 WHEELS_DIR = ROOT / "build" / "wheels"
-SNAPSHOT_DIR = ROOT / "build" / "snapshot"
-WHEELS = ("estimator-1.0.0-py3-none-any.whl", "jpholiday-1.0.3-py3-none-any.whl")
+
+
+def _load_hook(name: str):
+    """Another hook of this folder as a module (MkDocs loads hooks by path, not as a package)."""
+    spec = importlib.util.spec_from_file_location(f"hook_{name}", Path(__file__).with_name(f"{name}.py"))
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+precompress = _load_hook("precompress")
 
 
 def _pyodide_version() -> str:
     return json.loads((PYODIDE_DIR / "package.json").read_text(encoding="utf-8"))["version"]
 
 
-def _sha(path: Path) -> str:
-    return hashlib.sha256(path.read_bytes()).hexdigest()
+def _bundle() -> dict[str, Any] | None:
+    """build/python/bundle.json, if it was made from this Pyodide and the current wheels."""
+    note_path = PYTHON_DIR / "bundle.json"
+    if not note_path.is_file():
+        log.warning("estimator: build/python is missing; run `make python` (the page cannot load Python)")
+        return None
+    note = json.loads(note_path.read_text(encoding="utf-8"))
+    wheels = {path.name: hashlib.sha256(path.read_bytes()).hexdigest() for path in sorted(WHEELS_DIR.glob("*.whl"))}
+    if note.get("pyodide") != _pyodide_version() or note["app"]["wheels"] != wheels:
+        log.warning("estimator: build/python is stale (other wheels or Pyodide); run `make python`")
+    return note
 
 
 def _assets() -> dict[str, Any]:
-    """Site-relative paths of what the worker loads; None for what this build does not have."""
+    """Site-relative paths of what the worker loads, with the bytes each weighs on the wire (for the
+    progress bar); empty paths when this build has no Python bundle."""
     version = _pyodide_version()
-    wheels = []
-    for name in WHEELS:
-        path = WHEELS_DIR / name
-        if path.is_file():
-            wheels.append(f"assets/estimator/wheels/{_sha(path)[:12]}/{name}")
-    return {"pyodide": f"assets/pyodide/{version}/", "wheels": wheels, "snapshot": _snapshot_path(version)}
-
-
-def _snapshot_path(version: str) -> str | None:
-    """The snapshot's site path, only if it was made from this Pyodide and the current wheels."""
-    note_path = SNAPSHOT_DIR / "snapshot.json"
-    image = SNAPSHOT_DIR / "estimator.snapshot.gz"
-    if not (note_path.is_file() and image.is_file()):
-        return None
-    note = json.loads(note_path.read_text(encoding="utf-8"))
-    current = {name: _sha(WHEELS_DIR / name) for name in WHEELS if (WHEELS_DIR / name).is_file()}
-    if note.get("pyodide") != version or note.get("wheels") != current:
-        log.info("estimator: build/snapshot is stale (other wheels or Pyodide); run `make snapshot`")
-        return None
-    return f"assets/estimator/snapshot/{note['sha256'][:12]}/estimator.snapshot.gz"
+    runtime = f"assets/pyodide/{version}/"
+    note = _bundle()
+    if note is None:
+        return {"pyodide": runtime, "stdlib": "", "app": "", "lock": {}, "files": []}
+    stdlib = f"assets/estimator/stdlib/{note['stdlib']['sha256'][:12]}/{note['stdlib']['file']}"
+    app = f"assets/estimator/app/{note['app']['sha256'][:12]}/{note['app']['file']}"
+    sources = {runtime + "pyodide.asm.mjs": PYODIDE_DIR / "pyodide.asm.mjs",
+               runtime + "pyodide.asm.wasm": PYODIDE_DIR / "pyodide.asm.wasm",
+               stdlib: PYTHON_DIR / note["stdlib"]["file"], app: PYTHON_DIR / note["app"]["file"]}
+    files = [{"path": path, "bytes": precompress.transfer_size(source), "raw": source.stat().st_size}
+             for path, source in sources.items()]
+    return {"pyodide": runtime, "stdlib": stdlib, "app": app, "lock": note["lock_info"], "files": files}
 
 
 @lru_cache(maxsize=1)
@@ -157,19 +173,13 @@ def on_page_context(context, page, config, nav):
 
 def on_post_build(config):
     site = Path(config["site_dir"])
-    version = _pyodide_version()
-    target = site / "assets" / "pyodide" / version
+    target = site / "assets" / "pyodide" / _pyodide_version()
     target.mkdir(parents=True, exist_ok=True)
     for name in PYODIDE_FILES:
         shutil.copy2(PYODIDE_DIR / name, target / name)
     assets = _assets()
-    for rel in assets["wheels"]:
-        dest = site / rel
-        dest.parent.mkdir(parents=True, exist_ok=True)
-        shutil.copy2(WHEELS_DIR / dest.name, dest)
-    if len(assets["wheels"]) != len(WHEELS):
-        log.warning("estimator: build/wheels is incomplete; run `make wheels` (the page cannot load Python)")
-    if assets["snapshot"]:
-        dest = site / assets["snapshot"]
-        dest.parent.mkdir(parents=True, exist_ok=True)
-        shutil.copy2(SNAPSHOT_DIR / "estimator.snapshot.gz", dest)
+    for key in ("stdlib", "app"):
+        if assets[key]:
+            dest = site / assets[key]
+            dest.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy2(PYTHON_DIR / dest.name, dest)

@@ -7,15 +7,23 @@ since the clone's oldest commit would show that commit's date: the build then sa
 full history (`git fetch --unshallow`, `fetch-depth: 0` in CI) is needed for true dates.
 
 The page's description and OGP tags come from front matter `description:` (overrides/main.html).
+
+The sitemap in a build without a public address (no `SITE_URL`, so `site_url` is empty): MkDocs then
+writes an empty sitemap.xml, having no address to give. This hook writes one that lists every page
+relative to the sitemap itself, naming no host (overrides/main.html completes the addresses in the
+browser for Material's instant navigation, which reads the sitemap to tell its own pages from others).
+With a public address, MkDocs' own sitemap stands.
 """
 
 from __future__ import annotations
 
 import datetime
+import gzip
 import logging
 import subprocess
 from functools import lru_cache
 from pathlib import Path
+from xml.sax.saxutils import escape
 
 log = logging.getLogger("mkdocs.hooks.page_meta")
 
@@ -67,3 +75,34 @@ def on_page_markdown(markdown, page, config, files):
         date = last_updated(path)
         page.meta["last_updated"] = {"iso": date.isoformat(), "text": japanese_date(date)}
     return markdown
+
+
+_pages: dict[str, Path] = {}  # site-relative URL -> Markdown source, of every documentation page
+
+
+def on_files(files, config):
+    _pages.clear()
+    for file in files.documentation_pages():
+        _pages[file.url] = Path(file.abs_src_path)
+    return files
+
+
+def relative_sitemap(pages: dict[str, Path]) -> str:
+    """A sitemap whose <loc> entries are relative to sitemap.xml (the site's root): no host anywhere."""
+    lines = ['<?xml version="1.0" encoding="UTF-8"?>',
+             '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">']
+    for url, source in sorted(pages.items()):
+        lastmod = last_updated(source).isoformat() if source.is_file() else None
+        lines.append(f"    <url>\n         <loc>{escape(url) or './'}</loc>"
+                     + (f"\n         <lastmod>{lastmod}</lastmod>" if lastmod else "") + "\n    </url>")
+    lines.append("</urlset>")
+    return "\n".join(lines) + "\n"
+
+
+def on_post_build(config):
+    if config.get("site_url"):
+        return
+    site = Path(config["site_dir"])
+    text = relative_sitemap(_pages)
+    (site / "sitemap.xml").write_text(text, encoding="utf-8")
+    (site / "sitemap.xml.gz").write_bytes(gzip.compress(text.encode("utf-8"), mtime=0))

@@ -72,11 +72,10 @@ def test_python_starts_loading_only_after_the_page_has_loaded(page):
     assert first >= loaded_at - 1, (first, loaded_at)  # the request's time is in whole milliseconds
 
 
-def test_python_takes_over_with_the_same_figures_and_the_snapshot_path(page):
+def test_python_takes_over_with_the_same_figures(page):
     page.goto("estimate/")
     default_text = page.locator("[data-est=hours]").inner_text()
     page.wait_for_selector(f"{ROOT}[data-source=python]", timeout=60_000)
-    assert page.get_attribute(ROOT, "data-boot") == "snapshot", page.get_attribute(ROOT, "data-snapshot-error")
     assert not page.locator("[data-est=default-note]").is_visible()
     assert page.locator("[data-est=hours]").inner_text() == default_text
     assert "計算の準備ができました" in text(page, "status-text")
@@ -261,28 +260,16 @@ def test_pyodide_blocked_falls_back_and_keeps_input(page):
     page.check("#t-payroll-selected")
     page.wait_for_selector("[data-est=fallback]:not([hidden])", timeout=5_000)
     fallback = text(page, "fallback")
-    assert "計算を始められませんでした" in fallback and "メール" in fallback
+    # The network is the cause: said so, without blaming the browser; a retry and the task table offered.
+    assert "通信が途切れた" in fallback and "ブラウザー" not in fallback.split("読み込めた分")[0] and "メール" in fallback
+    assert page.locator("[data-action=retry]").is_visible()
+    assert page.locator("[data-est=fallback] a[href$='guide/tasks/#tasks-catalog']").is_visible()
     assert page.get_attribute(ROOT, "data-engine") == "failed"
     assert page.input_value("#f-name") == "フォールバック確認" and page.is_checked("#t-payroll-selected")
     assert page.locator("[data-action=print-checklist]").is_visible()
     printed = pdf_text(page.pdf())
     assert "頼みたい業務を選ぶ" in printed and "見積もりの結果" not in printed
     assert page.errors == []
-
-
-@pytest.mark.parametrize("broken", ["the snapshot", "its unpacker"])
-def test_snapshot_failure_falls_back_to_a_normal_boot(page, broken):
-    if broken == "the snapshot":
-        page.route("**/*.snapshot.gz", lambda route: route.fulfill(status=200, body=b"not gzip"))
-    else:
-        page.route("**/estimator/snapshot.mjs", lambda route: route.abort())
-    open_estimator(page)
-    assert page.get_attribute(ROOT, "data-boot") == "normal"
-    assert page.errors == []
-    page.check("#t-payroll-selected")
-    settle(page)
-    view = engine({"tasks": [{"id": "payroll", "selected": True}]})["view"]
-    assert view["hours"]["monthly_typical"] in text(page, "hours")
 
 
 @pytest.mark.parametrize("script", ["with the page's script", "before or without it"])
@@ -317,11 +304,8 @@ def test_no_request_leaves_localhost(context, site_url):
 
 def test_guide_pages_do_not_load_pyodide_and_instant_navigation_keeps_one_worker(context, site_url):
     page = context.new_page()
-    # Material navigates instantly only to URLs of its sitemap, which names site_url's port (8000);
-    # hand it the same sitemap with the test server's port.
-    port = urlparse(site_url).port
-    page.route("**/sitemap.xml", lambda route: route.fulfill(
-        content_type="application/xml", body=route.fetch().text().replace("127.0.0.1:8000", f"127.0.0.1:{port}")))
+    # Material navigates instantly only to the URLs of its sitemap: without SITE_URL the build lists them
+    # relative to the sitemap, and overrides/main.html completes them with the test server's address.
     documents = []
     page.on("request", lambda request: request.resource_type == "document" and documents.append(request.url))
     urls, workers = [], []

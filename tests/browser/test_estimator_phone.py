@@ -5,6 +5,8 @@ share links, and the worker started again after it broke. Figures are compared w
 from __future__ import annotations
 
 import datetime
+import json
+import urllib.parse
 from zoneinfo import ZoneInfo
 
 import pytest
@@ -408,7 +410,8 @@ def test_the_modules_work_on_their_own(page):
                  {id: 'y', selected: false, quantity: '2', period: 'week', priority: 'want'}],
                 [{selected: true, quantity: '1', period: 'month', priority: 'want'},
                  {selected: false, quantity: '1', period: 'week', priority: 'want'}]).map(t => t.id),
-            url: engine.workerURL(JSON.stringify({worker: 'w.js', pyodide: 'p/', wheels: ['a.whl'], snapshot: ''}), 'http://h/x/'),
+            url: engine.workerURL(JSON.stringify({worker: 'w.js', pyodide: 'p/', stdlib: 's/l.zip', app: 'a/e.zip', lock: {},
+                                                  files: ['p/a.wasm'], sizes: [10], raw: [30]}), 'http://h/x/'),
         };
     }""")
     assert result["set"] == {"tasks": [{"id": "x", "selected": True, "quantity": "3", "period": "month", "priority": "must"},
@@ -417,3 +420,6 @@ def test_the_modules_work_on_their_own(page):
     assert result["unknown"] is None and result["hash"] == "solo"
     assert result["changed"] == ["y"]
     assert result["url"].startswith("http://h/x/w.js#") and "http%3A%2F%2Fh%2Fx%2Fp%2F" in result["url"]
+    settings = json.loads(urllib.parse.unquote(result["url"].split("#", 1)[1]))
+    assert settings["stdlib"] == "http://h/x/s/l.zip" and settings["app"] == "http://h/x/a/e.zip"
+    assert settings["files"] == [{"url": "http://h/x/p/a.wasm", "bytes": 10, "raw": 30}]

@@ -9,9 +9,16 @@ ROOT = Path(__file__).resolve().parents[2]
 SITE = ROOT / "site"
 
 
-def site_url_from_config() -> str:
-    text = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
-    return re.search(r"^site_url:\s*(\S+)", text, re.M).group(1).rstrip("/") + "/"
+def built_site_url(site: Path = SITE) -> str:
+    """The public address the built site was made for (SITE_URL at build), or "" when it was built without
+    one (it then names no host: copy-link buttons use the address the page was opened at)."""
+    match = re.search(r'id="site-data" data-site-url="([^"]*)"', (site / "index.html").read_text(encoding="utf-8"))
+    return match.group(1) if match else ""
+
+
+def published(served_url: str) -> str:
+    """Where the copy-link buttons point: the built site's public address, or the one it is served at."""
+    return built_site_url() or served_url
 
 
 def built_pages() -> list[str]:

@@ -7,9 +7,8 @@ import re
 
 from playwright.sync_api import expect
 
-from site_support import site_url_from_config
+from site_support import published
 
-PUBLISHED = site_url_from_config()
 RESULTS = "#site-search-results"
 
 
@@ -94,7 +93,8 @@ def test_reorder_and_drop_with_the_keyboard_keep_the_focus_and_announce(page):
     expect(page.get_by_role("button", name="回答リスト（2件）")).to_be_focused()
 
 
-def test_copy_all_as_plain_text_and_as_markdown(page):
+def test_copy_all_as_plain_text_and_as_markdown(page, site_url):
+    PUBLISHED = published(site_url)
     page.goto("faq/")
     collect_from_heading(page, "contract-cancel")
     page.goto("glossary/")

@@ -79,7 +79,7 @@ def test_committed_deploy_files_match_the_build():
 
 def test_inline_scripts_name_no_file_whose_path_changes_with_its_content():
     # The committed deploy/ files hold the inline scripts' hashes. A path with a content hash in it (the
-    # snapshot changes with every `make snapshot`) would change them on every build, and the check above
+    # trimmed library and the estimator change with every build of the engine) would change them on every build, and the check above
     # would fail on a fresh clone.
     for page in SITE.rglob("*.html"):
         for body in deploy_headers.inline_scripts(page.read_text(encoding="utf-8")):
@@ -164,7 +164,7 @@ def test_search_runs_pagefind_under_the_policy(csp_page):
 
 def test_estimator_computes_in_python_under_the_policy(csp_page):
     csp_page.goto("estimate/")
-    # The worker, Pyodide's WebAssembly and the snapshot all ran: the result now comes from Python.
+    # The worker, Pyodide's WebAssembly, the trimmed library and the estimator all ran: the result now comes from Python.
     csp_page.wait_for_selector("#estimator[data-source=python]", timeout=60_000)
     assert_clean(csp_page)
 

@@ -23,7 +23,7 @@ from site_support import SITE, built_pages
 MISSING = "no/such/page/"
 PAGES = built_pages() + [MISSING]
 GUIDES = [url for url in PAGES if url.startswith("guide/")]
-RUNTIME = re.compile(r"/assets/(pyodide|estimator)/")  # Pyodide itself, the estimator's wheels and snapshot
+RUNTIME = re.compile(r"/assets/(pyodide|estimator)/")  # Pyodide itself, the trimmed library and the estimator
 DOORS = {"ホーム": "", "依頼の流れ": "guide/flow/", "料金": "guide/pricing/", "お見積もり": "estimate/",
          "よくある質問": "faq/"}
 

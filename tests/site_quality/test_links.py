@@ -4,9 +4,8 @@ import re
 
 from playwright.sync_api import expect
 
-from site_support import site_url_from_config
+from site_support import published
 
-PUBLISHED = site_url_from_config()
 
 
 def clipboard(page) -> str:
@@ -45,7 +44,7 @@ def test_the_page_title_does_not_move_the_page_when_its_buttons_arrive(browser, 
         context.close()
 
 
-def test_copy_button_copies_the_published_url_of_the_question_and_confirms(page):
+def test_copy_button_copies_the_published_url_of_the_question_and_confirms(page, site_url):
     page.goto("faq/")
     question = page.locator("#fee-price")
     question.hover()
@@ -56,16 +55,16 @@ def test_copy_button_copies_the_published_url_of_the_question_and_confirms(page)
     status = page.locator("#copy-link-status")
     expect(status).to_have_text("リンクをコピーしました")
     assert status.get_attribute("role") == "status" and status.get_attribute("aria-live") == "polite"
-    assert clipboard(page) == PUBLISHED + "faq/#fee-price"
+    assert clipboard(page) == published(site_url) + "faq/#fee-price"
 
 
-def test_second_button_copies_title_and_url(page):
+def test_second_button_copies_title_and_url(page, site_url):
     page.goto("guide/pricing/")
     heading = page.locator("#pricing-how")
     heading.hover()
     heading.get_by_role("button", name="見出しとリンクをコピー").click()
     expect(page.locator("#copy-link-status")).to_have_text("見出しとリンクをコピーしました")
-    assert clipboard(page) == "料金の決まり方\n" + PUBLISHED + "guide/pricing/#pricing-how"
+    assert clipboard(page) == "料金の決まり方\n" + published(site_url) + "guide/pricing/#pricing-how"
 
 
 def test_buttons_are_hidden_until_hover_or_keyboard_focus(page):
@@ -90,14 +89,14 @@ def test_buttons_always_show_on_touch_screens(browser, site_url):
         ctx.close()
 
 
-def test_copy_after_instant_navigation_uses_the_new_page(page):
+def test_copy_after_instant_navigation_uses_the_new_page(page, site_url):
     page.goto("")
     page.locator(".md-nav__link", has_text="よくある質問").first.click()
     page.wait_for_url(re.compile(r"/faq/$"))
     heading = page.locator("#fee-price")
     heading.hover()
     heading.get_by_role("button", name="リンクをコピー", exact=True).click()
-    assert clipboard(page) == PUBLISHED + "faq/#fee-price"
+    assert clipboard(page) == published(site_url) + "faq/#fee-price"
 
 
 def test_arriving_at_a_section_lands_below_the_header_and_highlights_it(page):

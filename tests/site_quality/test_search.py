@@ -12,9 +12,8 @@ import pytest
 from playwright.sync_api import expect
 
 from search_queries import MRR_FLOOR, QUERIES, TOP_TWO_FLOOR, WRITTEN_BEFORE_READING, rank_of_answer, scores
-from site_support import ROOT, SITE, site_url_from_config
+from site_support import ROOT, SITE, published
 
-PUBLISHED = site_url_from_config()
 RESULTS = "#site-search-results"
 
 
@@ -133,7 +132,8 @@ def test_page_text_is_inserted_as_text(search_page):
         assert all(set(part) == {"text", "mark"} for part in result["excerpt"])
 
 
-def test_result_copy_buttons_work_with_the_mouse(page):
+def test_result_copy_buttons_work_with_the_mouse(page, site_url):
+    PUBLISHED = published(site_url)
     page.goto("")
     open_search(page, "途中で解約")
     first = page.locator(f"{RESULTS} .site-search-result").first
@@ -146,7 +146,8 @@ def test_result_copy_buttons_work_with_the_mouse(page):
     expect(page.locator("#__search")).to_be_checked()  # copying keeps the search open for the next one
 
 
-def test_result_copy_buttons_work_with_the_keyboard(page):
+def test_result_copy_buttons_work_with_the_keyboard(page, site_url):
+    PUBLISHED = published(site_url)
     page.goto("")
     open_search(page, "インボイス制度")
     first = page.locator(f"{RESULTS} .site-search-result").first

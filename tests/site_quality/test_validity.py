@@ -18,10 +18,10 @@ from urllib.parse import unquote, urljoin, urlsplit
 
 import pytest
 
-from site_support import ROOT, SITE, built_pages, site_url_from_config
+from site_support import ROOT, SITE, built_pages, built_site_url
 
 VNU = ROOT / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
-PUBLISHED = site_url_from_config()
+PUBLISHED = built_site_url() or "http://site.invalid/"  # no address: no absolute link to our own site
 
 def pages() -> list[str]:
     """Every built page as a site-relative URL, 404.html included."""

@@ -5,6 +5,11 @@
 // separate polite status, not on every keystroke. The bar is sticky under the header; it steps out of the
 // way (back to its place in the page) while it would cover the field that has focus, e.g. after the
 // client scrolled with the on-screen keyboard open.
+//
+// While Python is prepared, `progress` draws the download (bytes received out of the total, as a
+// progressbar with its values) and then 「準備中」 while Python starts. Screen readers are told once that
+// the preparation runs (`say`, through the same polite status), not at every step: a progressbar is not
+// a live region.
 
 import { setText } from "./dom.js";
 
@@ -20,6 +25,9 @@ export class SummaryBar {
     this.cost = root.querySelector("[data-est=bar-cost]");
     this.budget = root.querySelector("[data-est=bar-budget]");
     this.announcer = root.querySelector("[data-est=announce]");
+    this.meter = root.querySelector("[data-est=progress]");
+    this.meterFill = root.querySelector("[data-est=progress-fill]");
+    this.meterLabel = root.querySelector("[data-est=progress-label]");
     this.timer = 0;
     this.pending = "";
     this.frame = 0;
@@ -54,6 +62,46 @@ export class SummaryBar {
     else this.budget.dataset.within = String(bar.within);
   }
 
+  // The preparation: {received, total} bytes while downloading, `starting` once the files are in;
+  // null when Python is ready (or cannot be), which hides the indicator.
+  progress(bytes, starting) {
+    const meter = this.meter;
+    if (!meter) return;
+    if (!bytes) {
+      if (!meter.hidden) meter.hidden = true;
+      // The preparation is over (the status line says how): its sentence is not left in the live region.
+      if (this.said && this.announcer.textContent === this.said) setText(this.announcer, "");
+      this.said = "";
+      return;
+    }
+    // Only what changed is written: each write of an attribute is style work on a page of 2,600 elements.
+    const set = (name, value) => {
+      if (value === null) meter.removeAttribute(name);
+      else if (meter.getAttribute(name) !== value) meter.setAttribute(name, value);
+    };
+    if (meter.hidden) meter.hidden = false;
+    if (starting) {
+      set("aria-valuenow", null);
+      set("aria-valuetext", "準備中");
+      set("data-stage", "starting");
+      this.fillTo("");
+      setText(this.meterLabel, "計算の準備中");
+      return;
+    }
+    const percent = bytes.total ? Math.min(100, Math.floor((100 * bytes.received) / bytes.total)) : 0;
+    const mb = (n) => (n / 1e6).toFixed(1);
+    const text = `読み込み中 ${mb(bytes.received)} / ${mb(bytes.total)} MB`;
+    set("data-stage", null);
+    set("aria-valuenow", String(percent));
+    set("aria-valuetext", `${text}（${percent}%）`);
+    this.fillTo(`${percent}%`);
+    setText(this.meterLabel, text);
+  }
+
+  fillTo(width) {
+    if (this.meterFill.style.width !== width) this.meterFill.style.width = width;
+  }
+
   // Tell screen readers `sentence` once the client has paused; a newer sentence replaces a pending one.
   announce(sentence) {
     this.pending = sentence;
@@ -62,6 +110,16 @@ export class SummaryBar {
       setText(this.announcer, "");
       requestAnimationFrame(() => setText(this.announcer, this.pending));
     }, QUIET_MS);
+  }
+
+  // Tell screen readers `sentence` now (not a figure: nothing to wait for).
+  say(sentence) {
+    this.said = sentence;
+    this.pending = sentence;
+    clearTimeout(this.timer);
+    this.timer = 0;
+    setText(this.announcer, "");
+    requestAnimationFrame(() => setText(this.announcer, sentence));
   }
 
   // The client is typing: hold back the announcement until the next pause.

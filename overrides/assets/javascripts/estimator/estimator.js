@@ -3,17 +3,32 @@
 // No figure is computed here or in the modules it uses: Python formats every figure, JS only places text.
 
 import { h, setText } from "./dom.js";
-import { ask, engine, start } from "./engine.js";
+import { ask, engine, retry, start } from "./engine.js";
 import { Form } from "./form.js";
 import { OWN, presetFromHash, presetInput, presetName, readPresets } from "./presets.js";
 import { drawErrors, drawResult } from "./result.js";
 import { SummaryBar } from "./bar.js";
 import { clearHash, copy, download, forget, loadSaved, messageText, save, shareURL, stateFromHash } from "./saving.js";
 
-const STAGES = {
-  download: "計算の準備中：プログラムを読み込んでいます。入力はそのまま続けられます。",
-  start: "計算の準備中：Python を起動しています。入力はそのまま続けられます。",
-  estimator: "計算の準備中：見積もりのプログラムを読み込んでいます。",
+// Said once to screen readers (the bar's polite status) when the preparation starts; the progress itself is
+// the summary bar's progressbar, which screen readers read when they reach it, not at every step. The
+// visible status line keeps the words it had at first paint, so that nothing below it moves.
+const LOADING_TEXT = "計算の準備をしています。準備ができるまでの間も、入力はそのまま続けられます。";
+// What happened, when Python could not be loaded or started: the network is never blamed on the browser.
+const FAILURES = {
+  offline: "インターネットに接続されていないため、計算のプログラムを読み込めませんでした。",
+  network: "通信が途切れたため、計算のプログラムを読み込めませんでした。",
+  stalled: "通信が止まったまま進まないため、計算のプログラムの読み込みを止めました。",
+  start: "計算のプログラムは読み込めましたが、起動できませんでした。",
+  unsupported: "このブラウザーでは、計算に使う WebAssembly か Web Worker が使えないため、計算を始められません。",
+  restarts: "計算が何度も止まったため、計算を続けられませんでした。",
+};
+const NEXT_STEP = {
+  offline: "接続してから「もう一度試す」を押してください。読み込めた分はブラウザーに残っているので、続きから読み込みます。",
+  network: "電波の届きやすい場所で「もう一度試す」を押してください。読み込めた分はブラウザーに残っているので、続きから読み込みます。",
+  stalled: "電波の届きやすい場所で「もう一度試す」を押してください。読み込めた分はブラウザーに残っているので、続きから読み込みます。",
+  start: "「もう一度試す」を押すか、ページを読み込み直してください。",
+  restarts: "「もう一度試す」を押すか、ページを読み込み直してください。",
 };
 const READY_TEXT = "計算の準備ができました。入力に合わせて結果が変わります。";
 const RESTARTING_TEXT = "計算が止まったため、計算のプログラムを起動し直しています。入力はそのまま残っています。";
@@ -75,8 +90,10 @@ export class Estimator {
     const status = this.slot("status-text");
     if (engine.state === "failed") {
       root.dataset.engine = "failed";
+      root.dataset.failure = engine.failure?.kind || "start";
+      this.bar.progress(null);
       this.slot("status").hidden = true;
-      this.slot("fallback").hidden = false;
+      this.showFailure(engine.failure?.kind);
       if (this.restoring) {
         // A share link needs Python to be read; keep what this browser had instead.
         this.restoring = null;
@@ -85,27 +102,42 @@ export class Estimator {
       }
       return;
     }
+    if (!this.slot("fallback").hidden) this.slot("fallback").hidden = true;
+    if (root.dataset.failure) delete root.dataset.failure;
     if (engine.state === "restarting") {
       root.dataset.engine = "restarting";
       this.restarted = true;
       this.inFlight = false;
       this.dirty = true; // the latest input is sent again once the new worker is ready
+      this.slot("status").hidden = false;
       setText(status, RESTARTING_TEXT);
       return;
     }
     if (engine.state === "ready") {
       root.dataset.engine = "ready";
-      root.dataset.boot = engine.boot;
-      if (engine.snapshotError) root.dataset.snapshotError = engine.snapshotError;
-      this.slot("fallback").hidden = true;
+      this.bar.progress(null);
       this.slot("status").hidden = false;
       setText(status, this.restarted ? RESTARTED_TEXT : READY_TEXT);
       if (this.restoring) this.restore(this.restoring);
       else this.pump();
       return;
     }
-    root.dataset.engine = "loading";
-    if (engine.stage) setText(status, STAGES[engine.stage] || STAGES.download);
+    // Downloading, then starting: the bar shows the progress; screen readers are told once. Written only
+    // when changed (a progress message comes every 100 ms; data-engine is matched by the page's CSS).
+    if (root.dataset.engine !== "loading") root.dataset.engine = "loading";
+    if (this.slot("status").hidden) this.slot("status").hidden = false;
+    if (!this.announcedLoading) {
+      this.announcedLoading = true;
+      this.bar.say(LOADING_TEXT);
+    }
+    this.bar.progress(engine.progress, engine.state === "starting" || engine.progress.done);
+  }
+
+  showFailure(kind) {
+    setText(this.slot("fallback-reason"), FAILURES[kind] || FAILURES.start);
+    setText(this.slot("fallback-next"), NEXT_STEP[kind] || "");
+    this.slot("retry-row").hidden = !NEXT_STEP[kind];
+    this.slot("fallback").hidden = false;
   }
 
   // -- input
@@ -271,6 +303,11 @@ export class Estimator {
     const action = button.dataset.action;
     if (action === "mailto") return; // a plain link
     event.preventDefault();
+    if (action === "retry") {
+      this.announcedLoading = false;
+      retry();
+      return;
+    }
     if (action === "copy") {
       this.say((await copy(messageText(this.message()))) ? "問い合わせ文をコピーしました。" : "コピーできませんでした。本文を選んでコピーしてください。");
     } else if (action === "download") {

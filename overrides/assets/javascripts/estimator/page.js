@@ -9,11 +9,18 @@ function check() {
   if (document.getElementById("estimator")) loading ??= import("./estimator.js");
   // Mounting (or, on a page without #estimator, letting go of the previous page's controller).
   loading?.then((estimator) => estimator.mount()).catch(() => {
-    // The modules could not load: the page stays a printable checklist, as without JavaScript.
+    // The modules could not load (the connection broke): the page stays a printable checklist, as without
+    // JavaScript, and says so; trying again means loading the page again.
     const root = document.getElementById("estimator");
     const fallback = root?.querySelector("[data-est=fallback]");
     if (fallback) {
       root.dataset.engine = "failed";
+      root.dataset.failure = "network";
+      const say = (name, text) => { const node = root.querySelector(`[data-est=${name}]`); if (node) node.textContent = text; };
+      say("fallback-reason", "通信が途切れたため、計算のプログラムを読み込めませんでした。");
+      say("fallback-next", "電波の届きやすい場所で、ページを読み込み直してください。");
+      const retry = root.querySelector("[data-est=retry-row]");
+      if (retry) retry.hidden = true;
       fallback.hidden = false;
     }
   });

@@ -1,5 +1,6 @@
 // Copy-link buttons on every heading, and a brief highlight of the section a link points to.
-// The copied address is built from site_url (mkdocs.yml), so staff always paste the published URL.
+// The copied address is built from the public address the site was built with (SITE_URL, mkdocs.yml's
+// site_url), so staff paste the published URL; a build without one copies the address the page was opened at.
 // The buttons are added a few headings at a time while the browser is idle after the page is shown: on the
 // FAQ (some ninety headings) adding them all at once was one long task in front of the reader's first
 // interaction.
@@ -169,9 +170,10 @@
     icon: icon,
     siteUrl: siteUrl,
     pagePath: pagePath,
-    // Another button next to every heading's (already added ones included).
+    // Another button next to every heading's (already added ones included). A kind given again (a script
+    // that sets itself up after each instant navigation) replaces the earlier one: one button per kind.
     addHeadingButton: function (spec) {
-      extraButtons.push(spec);
+      extraButtons = extraButtons.filter(function (known) { return known.kind !== spec.kind; }).concat([spec]);
       document.querySelectorAll(".md-content .md-typeset .copy-link").forEach(function (group) {
         if (!group.querySelector('[data-copy="' + spec.kind + '"]')) { addExtra(group, group.parentElement, spec); }
       });
