@@ -24,7 +24,7 @@ from .text_limits import TEXT_LIMITS, check_text
 PRIORITIES = ("must", "want", "nice")
 PRIORITY_NAMES = {"must": "必須", "want": "できれば", "nice": "余裕があれば"}
 VIDEO_CALL = ("yes", "no", "either")
-VIDEO_CALL_NAMES = {"yes": "希望します", "no": "文章でのやりとりを希望します", "either": "どちらでもかまいません"}
+VIDEO_CALL_NAMES = {"yes": "希望します", "no": "文章でのやり取りを希望します", "either": "どちらでもかまいません"}
 MAX_QUANTITY = 10_000
 MAX_BUDGET_YEN = 100_000_000
 MAX_DAYS_AHEAD = 730

@@ -190,7 +190,7 @@ def _estimate_lines(report: Report, is_sample: bool) -> list[str]:
     lines = ["", "■見積もりシミュレーターの結果（目安）"]
     if monthly.typical:
         lines += [
-            f"・毎月の作業時間：約{hours(monthly.typical)}（{hours(monthly.low)}〜{hours(monthly.high)}、やりとりや修正の時間を含む）",
+            f"・毎月の作業時間：約{hours(monthly.typical)}（{hours(monthly.low)}〜{hours(monthly.high)}、やり取りや修正の時間を含む）",
             f"・いちばん安い払い方：{option.name} 月{yen(option.cost.gross_yen)}（税込）",
         ]
     if one_off:

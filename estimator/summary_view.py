@@ -103,7 +103,7 @@ def _method_lines(report: Report, data: Dataset) -> list[str]:
         f"「{ASSUMED_LABEL}」の印がある業務の分数は、公表された数字が見つからなかったため、当社が理由を添えて置いた値です。"
         "理由は業務の一覧（ガイド）の、その業務の説明にあります。",
         f"「1日あたり」は月{quantity(terms.business_days_per_month)}営業日、「1週あたり」は月{quantity(terms.weeks_per_month)}週として月の件数にしています。",
-        f"当社の見積もりの決まりとして、作業時間に{pricing.buffer_percent}%を足し、やりとりや修正の時間としています。"
+        f"当社の見積もりの決まりとして、作業時間に{pricing.buffer_percent}%を足し、やり取りや修正の時間としています。"
         "時間で頼む業務には足しません。正式なお見積もりでは、業務を伺って決めます。幅は、早く済む場合とかかる場合の目安です。",
         f"料金は、従量制（スポット）（1時間{yen(pricing.hourly_rate_yen)}、{pricing.hourly_increment_minutes}分単位）と、"
         f"{plans}の月額を比べ、いちばん安いものを示しています。最初の月は、初回のみの作業と開始の月の時期のある業務、"

@@ -85,7 +85,7 @@ def _season_months(season) -> str:
 def _hours_view(report: Report, data: Dataset) -> dict[str, Any]:
     h = report.hours
     total = h.monthly_total
-    buffer_name = f"やりとりや修正（当社の決まりで作業時間の{h.buffer_percent}%）"
+    buffer_name = f"やり取りや修正（当社の決まりで作業時間の{h.buffer_percent}%）"
     groups = {"monthly": ([l for l in h.lines if l.monthly], h.monthly_buffer.typical),
               "one_off": ([l for l in h.lines if l.one_off], h.one_off_buffer.typical),
               "yearly": ([l for l in h.lines if l.yearly], h.yearly_buffer.typical)}
@@ -109,7 +109,7 @@ def _hours_view(report: Report, data: Dataset) -> dict[str, Any]:
         } for line, typical in zip(group, shown)]
     notes = [ROUNDING_NOTE]
     if any(line.task.in_hours for line in h.lines):
-        notes.append("時間で入力した業務（リサーチなど）は、その時間をそのまま使い、やりとりや修正の時間を上乗せしていません。")
+        notes.append("時間で入力した業務（リサーチなど）は、その時間をそのまま使い、やり取りや修正の時間を上乗せしていません。")
     if h.yearly_lines:
         notes.append("時期のある業務（1年あたり）は毎月の時間に含めず、その時期の月に数えています（12か月の見通しをご覧ください）。")
     return {
@@ -165,7 +165,7 @@ def _start_view(report: Report, terms) -> dict[str, Any]:
     elif plan.desired_start is not None and plan.start != plan.desired_start:
         note = "ご希望日が休業日のため、次の営業日にしています。"
     return {
-        "route": "オンライン面談をする場合" if plan.with_video else "文章でやりとりする場合",
+        "route": "オンライン面談をする場合" if plan.with_video else "文章でやり取りする場合",
         "earliest": date_ja(plan.earliest_start),
         "start": date_ja(plan.start),
         "business_days": plan.business_days,

@@ -238,6 +238,34 @@ def test_reload_keeps_input_and_clear_resets_it(page):
     assert page.input_value("#f-business") == ""
 
 
+def test_what_is_typed_before_the_estimator_arrives_wins_over_the_saved_input(page):
+    # A slow phone: the client types while the estimator's modules are still on their way. What they typed
+    # stays on screen (the input saved on an earlier visit does not replace it), is saved, and is estimated.
+    open_estimator(page)
+    page.fill("#f-budget", "50000")
+    page.wait_for_function("Object.values(localStorage).some(v => v.includes('50000'))")
+    held = []
+    page.route("**/javascripts/estimator/estimator.js", lambda route: held.append(route))
+    page.goto("estimate/")
+    while not held:
+        page.wait_for_timeout(50)
+    page.check("#t-payroll-selected")
+    page.fill("#t-payroll-quantity", "14")
+    page.fill("#f-budget", "70000")
+    held[0].continue_()
+    page.wait_for_selector(f"{ROOT}[data-source=python]", timeout=60_000)
+    settle(page)
+    assert page.input_value("#f-budget") == "70000" and page.is_checked("#t-payroll-selected")
+    assert page.evaluate("Object.values(localStorage).some(v => v.includes('70000'))")
+    view = engine({"tasks": [{"id": "payroll", "selected": True, "quantity": "14"}], "budget_yen": "70000"})["view"]
+    assert view["hours"]["monthly_typical"] in text(page, "hours")
+    page.unroute("**/javascripts/estimator/estimator.js")
+    page.reload()
+    page.wait_for_selector(f"{ROOT}[data-source=python]", timeout=60_000)
+    assert page.input_value("#f-budget") == "70000"
+    assert page.errors == []
+
+
 def test_print_gives_the_inquiry_and_estimate_without_navigation(page):
     open_estimator(page)
     page.fill("#f-industry", "印刷テスト業")

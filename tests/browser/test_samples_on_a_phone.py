@@ -103,7 +103,7 @@ def test_the_estimator_says_so_at_its_top_in_the_bar_at_the_start_and_in_the_inq
     expect(phone.locator("[data-est=bar-cost]")).to_contain_text("見本")
     phone.check("input[name='profile.video_call'][value=no]")
     start = phone.locator("[data-est=start] p").first
-    expect(start).to_contain_text("文章でやりとりする場合", timeout=10_000)
+    expect(start).to_contain_text("文章でやり取りする場合", timeout=10_000)
     expect(start.locator(".sample-mark")).to_have_count(1)
     expect(start.locator(".sample-mark")).to_have_text("見本（サンプルの日数で計算した日付）")
     message = phone.locator("[data-est=message]")

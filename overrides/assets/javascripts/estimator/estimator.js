@@ -66,8 +66,11 @@ export class Estimator {
     this.userChanged = false; // announce figures only after the client changed something
     this.restarted = false;
     this.restoring = stateFromHash();
+    // What the client typed while these modules were on their way is kept: it wins over the input saved
+    // on an earlier visit, and is saved and estimated as if typed now.
+    const typedEarly = this.form.changedOnScreen();
     if (!this.restoring) {
-      this.form.apply(loadSaved());
+      if (!typedEarly) this.form.apply(loadSaved());
       const set = presetFromHash();
       if (set !== null) {
         clearHash();
@@ -75,6 +78,11 @@ export class Estimator {
       }
     }
     // "input" fires for every control (text, checkbox, radio, select, date); "change" would double it.
+    if (typedEarly) {
+      this.userChanged = true;
+      save(this.form.collect());
+      this.form.showCounts();
+    }
     this.form.element.addEventListener("input", () => this.onInput());
     this.form.element.addEventListener("submit", (e) => e.preventDefault());
     root.addEventListener("click", (e) => this.onClick(e));

@@ -83,6 +83,20 @@ export class Form {
     this.showCounts();
   }
 
+  // Whether a field differs from the page as built: the client typed or ticked before these modules arrived
+  // (or the browser restored the form on a reload). Compared with each control's default in the markup.
+  changedOnScreen() {
+    for (const field of this.element.querySelectorAll("input, select, textarea")) {
+      if (field.type === "checkbox" || field.type === "radio") {
+        if (field.checked !== field.defaultChecked) return true;
+      } else if (field.tagName === "SELECT") {
+        const marked = [...field.options].findIndex((option) => option.defaultSelected);
+        if (field.selectedIndex !== Math.max(marked, 0)) return true;
+      } else if (field.value !== field.defaultValue) return true;
+    }
+    return false;
+  }
+
   reset() {
     for (const form of this.element.querySelectorAll("form")) form.reset();
     this.showCounts();

@@ -86,7 +86,7 @@ export function hours(x, view, base) {
   });
   return [
     h("p", { class: "est-big" }, ...(x.has_monthly ? ["毎月 約", h("strong", {}, x.monthly_typical)] : ["毎月の作業はありません"])),
-    x.has_monthly ? h("p", {}, `幅：${x.monthly_range}（作業 ${x.work}＋やりとりや修正 ${x.buffer}）`) : null,
+    x.has_monthly ? h("p", {}, `幅：${x.monthly_range}（作業 ${x.work}＋やり取りや修正 ${x.buffer}）`) : null,
     x.setup_note ? h("p", {}, x.setup_note) : null,
     ...tables,
     h("ul", { class: "est-notes" }, x.notes.map((n) => h("li", {}, n))),
