@@ -50,7 +50,7 @@ def compose_inquiry(report: Report, data: Dataset) -> InquiryMessage:
     # Each line's encoded length once: a line break is "%0A", three characters.
     used = len(mailto_url(data.terms.email, subject, "\n".join([*lines, SHORTENED_NOTE])))
     for line in _essentials(report, data):
-        cost = len(quote(line, safe="")) + 3
+        cost = len(url_encoded(line)) + 3
         if used + cost <= MAILTO_URL_LIMIT:
             lines.append(line)
             used += cost
@@ -60,8 +60,26 @@ def compose_inquiry(report: Report, data: Dataset) -> InquiryMessage:
     return InquiryMessage(subject, body, mailto_url(data.terms.email, subject, short), True)
 
 
+class _PercentEncoded(dict):
+    """Each character as `quote(char, safe="")` writes it, remembered on first use, so that `str.translate`
+    encodes a message a character at a time inside the interpreter. UTF-8 encodes each character on its
+    own, so the result is `quote`'s; it takes a fraction of the time, and a mailto: link is encoded up to
+    four times on every change of the form."""
+
+    def __missing__(self, code_point: int) -> str:
+        encoded = self[code_point] = quote(chr(code_point), safe="")
+        return encoded
+
+
+_PERCENT_ENCODED = _PercentEncoded()
+
+
+def url_encoded(text: str) -> str:
+    return text.translate(_PERCENT_ENCODED)
+
+
 def mailto_url(email: str, subject: str, body: str) -> str:
-    return f"mailto:{email}?subject={quote(subject, safe='')}&body={quote(body, safe='')}"
+    return f"mailto:{email}?subject={url_encoded(subject)}&body={url_encoded(body)}"
 
 
 def _greeting(profile) -> str:

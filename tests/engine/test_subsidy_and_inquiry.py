@@ -1,8 +1,10 @@
 """The §11 worked example, the subsidy scenario in the estimate, and the inquiry message."""
 
-from urllib.parse import unquote
+from urllib.parse import quote, unquote
 
-from estimator.inquiry import MAILTO_URL_LIMIT, compose_inquiry
+from hypothesis import given, strategies as st
+
+from estimator.inquiry import MAILTO_URL_LIMIT, compose_inquiry, url_encoded
 from estimator.pricing import with_tax
 from estimator.subsidy import worked_example
 
@@ -83,3 +85,10 @@ def test_mailto_summarises_tasks_by_category_when_they_do_not_fit(data):
     body = unquote(message.mailto.partition("&body=")[2])
     assert message.mailto_is_short and len(message.mailto) <= MAILTO_URL_LIMIT
     assert data.catalog.category("accounting").name in body and "件" in body and "毎月約" in body
+
+
+@given(st.text(st.characters(exclude_categories=["Cs"])))  # lone surrogates are not text a page can send
+def test_the_mailto_link_encodes_any_text_as_urllib_does(text):
+    # Mail programs decode what the standard library's quote writes; the faster encoding must agree.
+    assert url_encoded(text) == quote(text, safe="")
+    assert unquote(url_encoded(text)) == text
