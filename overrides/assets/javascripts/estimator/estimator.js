@@ -77,12 +77,12 @@ export class Estimator {
         if (!this.choosePreset(set)) this.showNotices([`「${set.slice(0, 40)}」という始め方は見つかりませんでした。近い始め方を選ぶか、業務を自分で選んでください。`]);
       }
     }
-    // "input" fires for every control (text, checkbox, radio, select, date); "change" would double it.
     if (typedEarly) {
       this.userChanged = true;
       save(this.form.collect());
       this.form.showCounts();
     }
+    // "input" fires for every control (text, checkbox, radio, select, date); "change" would double it.
     this.form.element.addEventListener("input", () => this.onInput());
     this.form.element.addEventListener("submit", (e) => e.preventDefault());
     root.addEventListener("click", (e) => this.onClick(e));
