@@ -8,6 +8,7 @@ from urllib.parse import urlparse
 from zoneinfo import ZoneInfo
 
 import pytest
+from playwright.sync_api import expect
 
 from estimator import default_dataset
 from estimator.browser import estimate
@@ -143,7 +144,7 @@ def test_reserved_task_warning_links_to_the_guide(page):
     assert href.endswith("/guide/not-delegable/#reserved-zeirishi")
     link.click()
     page.wait_for_url(re.compile(r"/guide/not-delegable/"))
-    assert page.locator("#reserved-zeirishi").count() == 1
+    expect(page.locator("#reserved-zeirishi")).to_have_count(1)  # instant navigation swaps the content in after
 
 
 def test_copy_mailto_and_txt_download(page):
