@@ -4,7 +4,7 @@ import dataclasses
 import datetime
 from fractions import Fraction
 
-from estimator import default_dataset
+from estimator import DataError, default_dataset, load_dataset
 from estimator.catalog import MinuteRange, Peak, Season
 from estimator.contract import OutsideHours, Trial
 from estimator.terms import Plan, Pricing
@@ -67,3 +67,22 @@ def pinned(data=None, pricing=None, **terms):
     tasks = tuple(dataclasses.replace(t, **SAMPLE_TASKS[t.id]) if t.id in SAMPLE_TASKS else t for t in data.catalog.tasks)
     return dataclasses.replace(data, terms=dataclasses.replace(data.terms, **changed),
                                catalog=dataclasses.replace(data.catalog, tasks=tasks))
+
+
+def edit(path, old, new, *, first=False):
+    """Change a data file in a test's copy of the data folder. `old` must stand in it exactly once, or with
+    `first`, at least once: then only its first place changes (the first task of a category, say)."""
+    text = path.read_text(encoding="utf-8")
+    assert old in text if first else text.count(old) == 1, old
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+def load_error(data_dir, file: str, old: str, new: str, *, first=False) -> DataError:
+    """The error that loading `data_dir` raises once `old` in `file` reads `new` (as `edit` changes it): it
+    must raise one."""
+    edit(data_dir / file, old, new, first=first)
+    try:
+        load_dataset(data_dir)
+    except DataError as error:
+        return error
+    raise AssertionError(f"{file} loaded although {old!r} became {new!r}")

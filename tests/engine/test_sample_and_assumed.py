@@ -8,13 +8,7 @@ from urllib.parse import unquote
 from estimator import load_dataset
 from estimator.browser import estimate
 from estimator.inquiry import SAMPLE_LINE
-from support import request
-
-
-def edit(path, old, new):
-    text = path.read_text(encoding="utf-8")
-    assert text.count(old) == 1, old
-    path.write_text(text.replace(old, new), encoding="utf-8")
+from support import edit, request
 
 
 TASKS = (("payroll", 5, "month", "want"), ("email-reply", 5, "day", "must"))
